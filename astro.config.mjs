@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import tailwindcss from '@tailwindcss/vite';
+
+/**
+ * Where the atlas is hosted. ATLAS_SITE is the absolute origin (canonical URLs, feeds, sitemap);
+ * ATLAS_BASE the sub-path, e.g. `/my-atlas/` for GitHub Pages project sites.
+ */
+const site = process.env.ATLAS_SITE || 'http://localhost:4321';
+const rawBase = process.env.ATLAS_BASE || '/';
+const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  build: { format: 'directory' },
+  vite: {
+    plugins: [tailwindcss()],
+  },
+});

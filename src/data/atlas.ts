@@ -1,0 +1,44 @@
+import { buildAtlas } from '../lib/topics/pipeline.ts';
+import { topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
+import { topicColor } from '../lib/map/palette.ts';
+import type { AtlasData } from '../lib/topics/atlas-schema.ts';
+import { getPapers } from './papers.ts';
+
+let atlasOfBuild: Promise<AtlasData> | undefined;
+
+/** The topic step's output for this build's papers: run once, shared by every page and `/atlas.json`. */
+export function getAtlas(): Promise<AtlasData> {
+  atlasOfBuild ??= getPapers().then((papers) =>
+    buildAtlas(
+      papers.map((paper) => ({
+        slug: paper.slug,
+        title: paper.title,
+        abstract: paper.abstract,
+        ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
+      })),
+      { log: (line) => console.log(`[atlas] ${line}`) },
+    ),
+  );
+  return atlasOfBuild;
+}
+
+/** Lookups every page needs, built once per build so a 100k-paper build stays linear. */
+export interface AtlasLookups {
+  atlas: AtlasData;
+  paperBySlug: Map<string, AtlasData['papers'][number]>;
+  badgeBySlug: Map<string, TopicBadge>;
+  titleBySlug: Map<string, string>;
+}
+
+let lookupsOfBuild: Promise<AtlasLookups> | undefined;
+
+/** Atlas data indexed by paper slug; memoised per build. */
+export function getAtlasLookups(): Promise<AtlasLookups> {
+  lookupsOfBuild ??= Promise.all([getAtlas(), getPapers()]).then(([atlas, papers]) => ({
+    atlas,
+    paperBySlug: new Map(atlas.papers.map((paper) => [paper.slug, paper])),
+    badgeBySlug: topicBadgesBySlug(atlas, topicColor),
+    titleBySlug: new Map(papers.map((paper) => [paper.slug, paper.title])),
+  }));
+  return lookupsOfBuild;
+}

@@ -1,0 +1,100 @@
+import type { Bounds } from './bounds.ts';
+
+/**
+ * How data coordinates become "world" pixels at zoom 1: `world = data * scale + offset`.
+ * The zoom transform then maps world to screen: `screen = world * k + (x, y)` (d3-zoom's convention).
+ */
+export interface BaseFit {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+}
+
+/** A d3-zoom-like transform: screen = world * k + (x, y). */
+export interface ZoomTransformLike {
+  k: number;
+  x: number;
+  y: number;
+}
+
+/** A view independent of the screen size: the zoom factor and the data point at the centre of the viewport. */
+export interface MapView {
+  zoom: number;
+  centerX: number;
+  centerY: number;
+}
+
+/**
+ * The uniform scale and offset that fit `bounds` into a `width` × `height` viewport with `paddingPx` on every side,
+ * centred. A degenerate box (one point) is treated as a unit square around it.
+ * @example fitBounds({ minX: 0, minY: 0, maxX: 1, maxY: 1 }, 200, 100, 0) // => { scale: 100, offsetX: 50, offsetY: 0 }
+ */
+export function fitBounds(bounds: Bounds, width: number, height: number, paddingPx: number): BaseFit {
+  const spanX = bounds.maxX - bounds.minX || 1;
+  const spanY = bounds.maxY - bounds.minY || 1;
+  const innerWidth = Math.max(1, width - 2 * paddingPx);
+  const innerHeight = Math.max(1, height - 2 * paddingPx);
+  const scale = Math.min(innerWidth / spanX, innerHeight / spanY);
+  const midX = (bounds.minX + bounds.maxX) / 2;
+  const midY = (bounds.minY + bounds.maxY) / 2;
+  return { scale, offsetX: width / 2 - midX * scale, offsetY: height / 2 - midY * scale };
+}
+
+/**
+ * The zoom transform that shows `view` in a `width` × `height` viewport.
+ * @example transformForView({ scale: 100, offsetX: 0, offsetY: 0 }, { zoom: 2, centerX: 0.5, centerY: 0.5 }, 100, 100) // => { k: 2, x: -50, y: -50 }
+ */
+export function transformForView(fit: BaseFit, view: MapView, width: number, height: number): ZoomTransformLike {
+  const worldX = view.centerX * fit.scale + fit.offsetX;
+  const worldY = view.centerY * fit.scale + fit.offsetY;
+  return { k: view.zoom, x: width / 2 - worldX * view.zoom, y: height / 2 - worldY * view.zoom };
+}
+
+/**
+ * The view a zoom transform shows: the inverse of `transformForView`.
+ * @example viewForTransform({ scale: 100, offsetX: 0, offsetY: 0 }, { k: 2, x: -50, y: -50 }, 100, 100) // => { zoom: 2, centerX: 0.5, centerY: 0.5 }
+ */
+export function viewForTransform(fit: BaseFit, transform: ZoomTransformLike, width: number, height: number): MapView {
+  const worldX = (width / 2 - transform.x) / transform.k;
+  const worldY = (height / 2 - transform.y) / transform.k;
+  return { zoom: transform.k, centerX: (worldX - fit.offsetX) / fit.scale, centerY: (worldY - fit.offsetY) / fit.scale };
+}
+
+/**
+ * The view that frames `bounds` with `paddingPx` around it, zoom clamped to [minZoom, maxZoom].
+ * @example viewForBounds({ scale: 100, offsetX: 0, offsetY: 0 }, { minX: 0, minY: 0, maxX: 0.5, maxY: 0.5 }, 100, 100, 0, 1, 8) // => { zoom: 2, centerX: 0.25, centerY: 0.25 }
+ */
+export function viewForBounds(
+  fit: BaseFit,
+  bounds: Bounds,
+  width: number,
+  height: number,
+  paddingPx: number,
+  minZoom: number,
+  maxZoom: number,
+): MapView {
+  const spanX = Math.max((bounds.maxX - bounds.minX) * fit.scale, 1e-9);
+  const spanY = Math.max((bounds.maxY - bounds.minY) * fit.scale, 1e-9);
+  const zoom = Math.min(
+    Math.max(1, width - 2 * paddingPx) / spanX,
+    Math.max(1, height - 2 * paddingPx) / spanY,
+  );
+  return {
+    zoom: Math.min(maxZoom, Math.max(minZoom, zoom)),
+    centerX: (bounds.minX + bounds.maxX) / 2,
+    centerY: (bounds.minY + bounds.maxY) / 2,
+  };
+}
+
+/**
+ * A view part way from `from` to `to` (`t` in [0, 1]): zoom moves geometrically so a 1→8 zoom feels even,
+ * and the centre moves in step with it.
+ * @example interpolateView({ zoom: 1, centerX: 0, centerY: 0 }, { zoom: 4, centerX: 1, centerY: 1 }, 0.5) // => { zoom: 2, centerX: 0.5, centerY: 0.5 }
+ */
+export function interpolateView(from: MapView, to: MapView, t: number): MapView {
+  return {
+    zoom: from.zoom * (to.zoom / from.zoom) ** t,
+    centerX: from.centerX + (to.centerX - from.centerX) * t,
+    centerY: from.centerY + (to.centerY - from.centerY) * t,
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The published search index: shapes shared by the build (`build-index.ts`) and the browser (`engine.ts`).
+ *
+ * Files, all under `/search-index/`:
+ * - `manifest.json`: a `SearchManifest` (small; fetched first).
+ * - `head-<n>.json`, `body-<n>.json`: `ShardFile`s, slices of the head and body MiniSearch indexes by term range.
+ * - `docs-<n>.json`: `DocRecord[]`, `manifest.docs.chunkSize` papers each, in doc-store order.
+ * - `facets.json`: `FacetFile`, topic and year of every paper (for filters on /search/).
+ */
+
+/** One stage (head or body) of the index: the MiniSearch header plus where its shards start. */
+export interface StageManifest {
+  /** MiniSearch `fieldIds` of the full index. */
+  fieldIds: Record<string, number>;
+  /** MiniSearch `averageFieldLength` of the full index, so BM25 scores match the unsharded index. */
+  averageFieldLength: number[];
+  /** The first (smallest) term of each shard, ascending; shard `n` holds the terms from `firstTerms[n]` up to `firstTerms[n + 1]`. */
+  firstTerms: string[];
+  /** Size in bytes of each shard file. */
+  shardBytes: number[];
+}
+
+export interface SearchTopic {
+  id: number;
+  label: string;
+  slug: string;
+}
+
+export interface SearchManifest {
+  version: 1;
+  /** Number of papers; doc ids are 0..documentCount-1. */
+  documentCount: number;
+  head: StageManifest;
+  body: StageManifest;
+  docs: { chunkSize: number; chunks: number };
+  topics: SearchTopic[];
+  /** Whether any paper has a year / authors (filters are offered only then). */
+  hasYears: boolean;
+  hasAuthors: boolean;
+}
+
+/**
+ * One shard: MiniSearch `toJSON().index` entries for a term range, plus the field lengths of the papers those
+ * entries mention (flat: for each referenced id ascending, one number per field of the stage).
+ */
+export interface ShardFile {
+  lengths: number[];
+  index: [string, Record<string, Record<string, number>>][];
+}
+
+/** What a result needs to render: title, slug, topic id (-1: none), year (0: none), short author line, snippet source. */
+export type DocRecord = [title: string, slug: string, topic: number, year: number, authors: string, text: string];
+
+export interface FacetFile {
+  topic: number[];
+  year: number[];
+}
+
+/**
+ * File name of a published index file.
+ * @example indexFileName('head', 3) // => 'head-3.json'
+ */
+export function indexFileName(kind: 'head' | 'body' | 'docs', n: number): string {
+  return `${kind}-${n}.json`;
+}
+
+/**
+ * Index of the shard whose term range contains `term` (binary search over `firstTerms`); 0 for terms below the first.
+ * @example shardForTerm(['a', 'm', 't'], 'neural') // => 1
+ */
+export function shardForTerm(firstTerms: readonly string[], term: string): number {
+  let low = 0;
+  let high = firstTerms.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((firstTerms[mid] as string) <= term) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Shards holding terms that start with `prefix`: a contiguous run, from the shard of `prefix` to the shard of the
+ * largest string with that prefix.
+ * @example shardsForPrefix(['a', 'ma', 'mo', 't'], 'm') // => [0, 1, 2]
+ */
+export function shardsForPrefix(firstTerms: readonly string[], prefix: string): number[] {
+  const first = shardForTerm(firstTerms, prefix);
+  const last = shardForTerm(firstTerms, `${prefix}\uffff`);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}

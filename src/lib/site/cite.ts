@@ -1,0 +1,85 @@
+export interface CitablePaper {
+  slug: string;
+  title: string;
+  authors: readonly string[];
+  date?: string | undefined;
+  venue?: string | undefined;
+  doi?: string | undefined;
+  arxivId?: string | undefined;
+  url?: string | undefined;
+}
+
+/**
+ * A BibTeX entry for a paper. arXiv papers become `@misc` with `eprint`; the key is the first author's
+ * family name, the year and the first title word (falling back to the slug), ASCII only.
+ * Braces, `%`, `&`, `$`, `#`, `_` in titles are escaped so the entry compiles.
+ * @example toBibtex({ slug: 'a-b', title: 'Deep Nets', authors: ['Ada Lovelace'], date: '2024-05-01' }, 'https://x.org/papers/a-b/')
+ * // => '@misc{lovelace2024deep,\n  title = {Deep Nets},\n  author = {Lovelace, Ada},\n  year = {2024},\n  url = {https://x.org/papers/a-b/}\n}'
+ */
+export function toBibtex(paper: CitablePaper, pageUrl: string): string {
+  const year = paper.date?.slice(0, 4);
+  const fields: [string, string][] = [['title', escapeBibtex(paper.title)]];
+  if (paper.authors.length > 0) fields.push(['author', paper.authors.map(authorToBibtex).join(' and ')]);
+  if (year) fields.push(['year', year]);
+  if (paper.venue && !paper.arxivId) fields.push(['howpublished', escapeBibtex(paper.venue)]);
+  if (paper.arxivId) {
+    fields.push(['eprint', paper.arxivId], ['archiveprefix', 'arXiv']);
+  }
+  if (paper.doi) fields.push(['doi', paper.doi]);
+  fields.push(['url', paper.url ?? pageUrl]);
+  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  return `@misc{${bibtexKey(paper)},\n${body}\n}`;
+}
+
+/**
+ * A plain-text reference: "Authors (Year). Title. Venue. URL".
+ * @example toPlainCitation({ slug: 'a', title: 'Deep Nets', authors: ['Ada Lovelace', 'Alan Turing'], date: '2024' }, 'https://x.org/p/')
+ * // => 'Ada Lovelace and Alan Turing (2024). Deep Nets. https://x.org/p/'
+ */
+export function toPlainCitation(paper: CitablePaper, pageUrl: string): string {
+  const parts: string[] = [];
+  const authors = formatAuthorList(paper.authors);
+  const year = paper.date?.slice(0, 4);
+  if (authors) parts.push(year ? `${authors} (${year}).` : `${authors}.`);
+  else if (year) parts.push(`(${year}).`);
+  parts.push(/[.?!]$/.test(paper.title) ? paper.title : `${paper.title}.`);
+  if (paper.venue) parts.push(`${paper.venue}.`);
+  if (paper.arxivId) parts.push(`arXiv:${paper.arxivId}.`);
+  if (paper.doi) parts.push(`https://doi.org/${paper.doi}`);
+  else parts.push(paper.url ?? pageUrl);
+  return parts.join(' ');
+}
+
+function formatAuthorList(authors: readonly string[]): string {
+  if (authors.length === 0) return '';
+  if (authors.length === 1) return authors[0] ?? '';
+  if (authors.length > 6) return `${authors.slice(0, 6).join(', ')} et al.`;
+  return `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
+}
+
+function authorToBibtex(name: string): string {
+  if (name.includes(',')) return escapeBibtex(name);
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return escapeBibtex(name);
+  const family = words.at(-1) ?? '';
+  return escapeBibtex(`${family}, ${words.slice(0, -1).join(' ')}`);
+}
+
+function bibtexKey(paper: CitablePaper): string {
+  const ascii = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  const first = paper.authors[0] ?? '';
+  const family = ascii(first.includes(',') ? (first.split(',')[0] ?? '') : (first.trim().split(/\s+/).at(-1) ?? ''));
+  const year = paper.date?.slice(0, 4) ?? '';
+  const word = ascii(paper.title.split(/\s+/).find((w) => ascii(w).length > 2) ?? '');
+  const key = `${family}${year}${word}`;
+  return key.length >= 4 ? key : ascii(paper.slug) || 'paper';
+}
+
+function escapeBibtex(text: string): string {
+  return text.replace(/\\/g, '\\textbackslash{}').replace(/([{}%&$#_])/g, '\\$1');
+}

@@ -1,0 +1,64 @@
+import type { AtlasData, AtlasTopic } from '../topics/atlas-schema.ts';
+
+/** A topic as a badge shows it. */
+export interface TopicBadge {
+  id: number;
+  slug: string;
+  label: string;
+  color: string;
+}
+
+/**
+ * The badge of each paper's topic, keyed by paper slug. `colorOf` is the map's palette so badges and map agree.
+ * @example topicBadgesBySlug(atlas, topicColor).get('some-paper-abc123')?.label // => 'continual learning · forgetting'
+ */
+export function topicBadgesBySlug(
+  atlas: AtlasData,
+  colorOf: (topicId: number, topicCount: number) => string,
+): Map<string, TopicBadge> {
+  const badgeById = new Map(atlas.topics.map((topic) => [topic.id, toBadge(topic, atlas, colorOf)]));
+  const badges = new Map<string, TopicBadge>();
+  for (const paper of atlas.papers) {
+    const badge = badgeById.get(paper.topic);
+    if (badge) badges.set(paper.slug, badge);
+  }
+  return badges;
+}
+
+/**
+ * The colour a topic is drawn in: subtopics take their broad theme's colour family via the palette's id.
+ * @example topicBadge(atlas.topics[0], atlas, topicColor).color // => '#0072B2'
+ */
+export function toBadge(
+  topic: AtlasTopic,
+  atlas: AtlasData,
+  colorOf: (topicId: number, topicCount: number) => string,
+): TopicBadge {
+  return { id: topic.id, slug: topic.slug, label: topic.label, color: colorOf(topic.id, atlas.topics.length) };
+}
+
+/**
+ * The topics a visitor browses first: broad themes when there are two levels, else every topic; largest first.
+ * @example browsableTopics(atlas).map((t) => t.label) // => ['language model · reasoning', …]
+ */
+export function browsableTopics(atlas: AtlasData): AtlasTopic[] {
+  const level = atlas.levels === 2 ? 0 : atlas.topics[0]?.level ?? 0;
+  return atlas.topics.filter((topic) => topic.level === level).sort((a, b) => b.size - a.size || a.id - b.id);
+}
+
+/**
+ * Slugs of a topic's papers, closest to the topic's centre first (representative papers).
+ * For a broad theme, its subtopics' papers are included.
+ * @example papersOfTopic(atlas, 3).slice(0, 3) // => ['paper-a-1x2y3z', 'paper-b-4k5l6m', 'paper-c-7n8o9p']
+ */
+export function papersOfTopic(atlas: AtlasData, topicId: number): string[] {
+  const topic = atlas.topics.find((candidate) => candidate.id === topicId);
+  if (!topic) return [];
+  const memberTopicIds = new Set([topicId, ...atlas.topics.filter((t) => t.parent === topicId).map((t) => t.id)]);
+  const [cx, cy] = topic.centroid;
+  return atlas.papers
+    .filter((paper) => memberTopicIds.has(paper.topic))
+    .map((paper) => ({ slug: paper.slug, weak: paper.weak, distance: (paper.x - cx) ** 2 + (paper.y - cy) ** 2 }))
+    .sort((a, b) => Number(a.weak) - Number(b.weak) || a.distance - b.distance || a.slug.localeCompare(b.slug))
+    .map((paper) => paper.slug);
+}

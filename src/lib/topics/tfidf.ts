@@ -1,0 +1,145 @@
+/**
+ * Sparse TF-IDF: sublinear term frequency (1 + ln tf), smoothed idf (ln((1 + N) / (1 + df)) + 1, as scikit-learn),
+ * rows scaled to unit length. Stored as CSR typed arrays so 100k documents stay a few tens of megabytes.
+ */
+
+/** A compressed-sparse-row matrix: row r's entries are colIndex/values[rowStart[r] .. rowStart[r + 1]). */
+export interface SparseMatrix {
+  rowCount: number;
+  columnCount: number;
+  rowStart: Int32Array;
+  /** Column of each entry, ascending within a row. */
+  colIndex: Int32Array;
+  values: Float32Array;
+}
+
+export interface TfidfOptions {
+  /** Least number of documents a term must appear in. Default 2, rising to N / 10,000 for large corpora. */
+  minDf?: number;
+  /** Terms in more than this share of documents are dropped. Default 0.5. */
+  maxDfRatio?: number;
+}
+
+export interface TfidfModel {
+  /** Document × term weights, each row of unit length (or empty). */
+  matrix: SparseMatrix;
+  /** Raw occurrence count of each matrix entry (same layout as matrix.values). */
+  counts: Float32Array;
+  /** Feature id of each kept term (matrix column). */
+  termFeature: Int32Array;
+  /** Inverse document frequency of each kept term. */
+  idf: Float32Array;
+  /** Number of documents containing each kept term. */
+  documentFrequency: Int32Array;
+}
+
+/**
+ * Build the TF-IDF matrix from documents given as feature-id lists.
+ * @param docOffsets document d's features are featureIds[docOffsets[d] .. docOffsets[d + 1])
+ * @param featureIds feature id of every occurrence
+ * @param featureCount number of distinct feature ids
+ * @example buildTfidf(Int32Array.of(0, 2, 3), Int32Array.of(0, 1, 0), 2, { minDf: 1, maxDfRatio: 1 }).idf // => Float32Array [1, 1.4054651]
+ */
+export function buildTfidf(
+  docOffsets: Int32Array,
+  featureIds: Int32Array,
+  featureCount: number,
+  options: TfidfOptions = {},
+): TfidfModel {
+  const documentCount = docOffsets.length - 1;
+  const minDf = options.minDf ?? (documentCount < 1000 ? 2 : Math.max(3, Math.round(documentCount / 10000)));
+  const maxDf = Math.floor((options.maxDfRatio ?? 0.5) * documentCount);
+
+  const lastSeenIn = new Int32Array(featureCount).fill(-1);
+  const featureDf = new Int32Array(featureCount);
+  for (let doc = 0; doc < documentCount; doc++) {
+    for (let index = docOffsets[doc]!; index < docOffsets[doc + 1]!; index++) {
+      const feature = featureIds[index]!;
+      if (lastSeenIn[feature] !== doc) {
+        lastSeenIn[feature] = doc;
+        featureDf[feature]!++;
+      }
+    }
+  }
+  const featureTerm = new Int32Array(featureCount).fill(-1);
+  const kept: number[] = [];
+  for (let feature = 0; feature < featureCount; feature++) {
+    const df = featureDf[feature]!;
+    if (df >= minDf && df <= Math.max(maxDf, 1)) {
+      featureTerm[feature] = kept.length;
+      kept.push(feature);
+    }
+  }
+  const termCount = kept.length;
+  const termFeature = Int32Array.from(kept);
+  const documentFrequency = new Int32Array(termCount);
+  const idf = new Float32Array(termCount);
+  for (let term = 0; term < termCount; term++) {
+    documentFrequency[term] = featureDf[termFeature[term]!]!;
+    idf[term] = Math.log((1 + documentCount) / (1 + documentFrequency[term]!)) + 1;
+  }
+
+  const rowStart = new Int32Array(documentCount + 1);
+  const termCounts = new Float32Array(termCount);
+  const touched = new Int32Array(termCount);
+  let colIndex = new Int32Array(Math.max(16, featureIds.length >> 1));
+  let values = new Float32Array(colIndex.length);
+  let counts = new Float32Array(colIndex.length);
+  let entryCount = 0;
+  for (let doc = 0; doc < documentCount; doc++) {
+    rowStart[doc] = entryCount;
+    let touchedCount = 0;
+    for (let index = docOffsets[doc]!; index < docOffsets[doc + 1]!; index++) {
+      const term = featureTerm[featureIds[index]!]!;
+      if (term < 0) continue;
+      if (termCounts[term] === 0) touched[touchedCount++] = term;
+      termCounts[term]!++;
+    }
+    const rowTerms = touched.subarray(0, touchedCount).sort();
+    if (entryCount + touchedCount > colIndex.length) {
+      const size = Math.max(colIndex.length * 2, entryCount + touchedCount);
+      colIndex = grownInt(colIndex, size);
+      values = grownFloat(values, size);
+      counts = grownFloat(counts, size);
+    }
+    let squaredNorm = 0;
+    for (let offset = 0; offset < touchedCount; offset++) {
+      const term = rowTerms[offset]!;
+      const weight = (1 + Math.log(termCounts[term]!)) * idf[term]!;
+      colIndex[entryCount + offset] = term;
+      values[entryCount + offset] = weight;
+      counts[entryCount + offset] = termCounts[term]!;
+      squaredNorm += weight * weight;
+      termCounts[term] = 0;
+    }
+    const scale = squaredNorm > 0 ? 1 / Math.sqrt(squaredNorm) : 0;
+    for (let offset = 0; offset < touchedCount; offset++) values[entryCount + offset]! *= scale;
+    entryCount += touchedCount;
+  }
+  rowStart[documentCount] = entryCount;
+  return {
+    matrix: {
+      rowCount: documentCount,
+      columnCount: termCount,
+      rowStart,
+      colIndex: colIndex.slice(0, entryCount),
+      values: values.slice(0, entryCount),
+    },
+    counts: counts.slice(0, entryCount),
+    termFeature,
+    idf,
+    documentFrequency,
+  };
+}
+
+function grownInt(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}
+
+function grownFloat(array: Float32Array, size: number): Float32Array {
+  const grown = new Float32Array(size);
+  grown.set(array);
+  return grown;
+}

@@ -1,0 +1,31 @@
+/** Buttons with `data-copy-target="<id>"` copy that element's text and say so, visibly and to screen readers. */
+export function initCopyButtons(): void {
+  const status = document.querySelector<HTMLElement>('[data-copy-status]');
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-target]')) {
+    const label = button.textContent?.trim() ?? 'Copy';
+    button.addEventListener('click', async () => {
+      const target = document.getElementById(button.dataset['copyTarget'] ?? '');
+      if (!target) return;
+      const text = target.textContent ?? '';
+      const copied = await copyText(text, target);
+      button.textContent = copied ? 'Copied ✓' : 'Select and copy';
+      if (status) status.textContent = copied ? `${label.replace(/^Copy /, '')} citation copied to the clipboard` : 'Copy failed; the text is selected';
+      window.setTimeout(() => (button.textContent = label), 2000);
+    });
+  }
+}
+
+async function copyText(text: string, element: HTMLElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // Clipboard API refused (insecure origin, permissions): fall back to selecting the text for the reader.
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    return document.execCommand?.('copy') ?? false;
+  }
+}

@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { joinBase } from '../../../src/lib/site/paths.ts';
+import { readAtlasEnv } from '../../../src/lib/site/env.ts';
+import { buildDate, formatCount, pluralize } from '../../../src/lib/site/build-info.ts';
+import { foldForMatch, truncateAtWord } from '../../../src/lib/site/paper-list.ts';
+import { paginateItems, papersPagePath } from '../../../src/lib/site/pagination.ts';
+
+test('joinBase joins root and sub-path bases without doubling slashes', () => {
+  assert.equal(joinBase('/', '/papers/a/'), '/papers/a/');
+  assert.equal(joinBase('/my-atlas/', '/papers/a/'), '/my-atlas/papers/a/');
+  assert.equal(joinBase('/my-atlas', 'search/'), '/my-atlas/search/');
+});
+
+test('readAtlasEnv resolves ATLAS_CONTENT and reads strict from env or argv', () => {
+  assert.equal(readAtlasEnv({}, []).strict, false);
+  assert.equal(readAtlasEnv({ ATLAS_STRICT: '1' }, []).strict, true);
+  assert.equal(readAtlasEnv({}, ['astro', 'build', '--strict']).strict, true);
+  assert.equal(readAtlasEnv({ ATLAS_CONTENT: '/tmp/papers' }, []).contentDir, '/tmp/papers');
+  assert.match(readAtlasEnv({}, []).contentDir, /\/content$/);
+});
+
+test('buildDate honours SOURCE_DATE_EPOCH so builds are reproducible', () => {
+  assert.equal(buildDate({ SOURCE_DATE_EPOCH: '1700000000' }), '2023-11-14');
+  assert.equal(buildDate({}, new Date('2026-01-02T10:00:00Z')), '2026-01-02');
+});
+
+test('formatCount and pluralize use thousands separators and singular for one', () => {
+  assert.equal(formatCount(102538), '102,538');
+  assert.equal(pluralize(1, 'paper'), '1 paper');
+  assert.equal(pluralize(119, 'paper'), '119 papers');
+});
+
+test('foldForMatch folds diacritics and case', () => {
+  assert.equal(foldForMatch('  TÜLU   3 '), 'tulu 3');
+});
+
+test('truncateAtWord cuts at a word boundary with an ellipsis', () => {
+  assert.equal(truncateAtWord('Graph neural networks for molecules', 20), 'Graph neural…');
+  assert.equal(truncateAtWord('short', 20), 'short');
+});
+
+test('paginateItems splits into numbered pages and papersPagePath names them', () => {
+  assert.deepEqual(paginateItems([1, 2, 3], 2), [
+    { number: 1, items: [1, 2], pageCount: 2 },
+    { number: 2, items: [3], pageCount: 2 },
+  ]);
+  assert.deepEqual(paginateItems([], 5), [{ number: 1, items: [], pageCount: 1 }]);
+  assert.equal(papersPagePath(1), '/papers/');
+  assert.equal(papersPagePath(3), '/papers/page/3/');
+});
