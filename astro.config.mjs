@@ -6,12 +6,15 @@ import tailwindcss from '@tailwindcss/vite';
  * Where the atlas is hosted. ATLAS_SITE is the absolute origin (canonical URLs, feeds, sitemap);
  * ATLAS_BASE the sub-path, e.g. `/my-atlas/` for GitHub Pages project sites.
  */
+const outDir = process.env.ATLAS_OUT_DIR || './dist';
 const site = process.env.ATLAS_SITE || 'http://localhost:4321';
 const rawBase = process.env.ATLAS_BASE || '/';
 const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 export default defineConfig({
   site,
+  outDir,
+  cacheDir: process.env.ATLAS_CACHE_DIR || './node_modules/.astro',
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },

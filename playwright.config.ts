@@ -4,7 +4,7 @@ import { chromiumLaunchOptions } from './tests/e2e/support/chromium.ts';
 const port = Number(process.env['ATLAS_E2E_PORT'] ?? 4321);
 
 /**
- * End-to-end tests run against the built site in `dist/` (build first: `npm run build`), served by `astro preview`.
+ * End-to-end tests run against the built site in `dist/` (build first: `npm run build`), served by a plain static server (tests/e2e/support/serve-cli.ts).
  * When Playwright's own Chromium is not installed (it cannot be downloaded here), Debian's /usr/bin/chromium is used.
  */
 export default defineConfig({
@@ -20,10 +20,12 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() } },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() }, testIgnore: /lighthouse\.spec\.ts$/ },
+    // Lighthouse's performance score depends on CPU time, so it runs alone, after every other spec has finished.
+    { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['desktop'] },
   ],
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    command: `node tests/e2e/support/serve-cli.ts dist ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 60_000,

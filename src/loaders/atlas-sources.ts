@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { loadPapers } from '../lib/ingest/read-sources.ts';
-import { formatIngestReport } from '../lib/ingest/ingest.ts';
+import { formatIngestReport } from '../lib/ingest/report.ts';
 
 export interface AtlasSourcesOptions {
   /** Absolute path of the folder holding the source files. */

@@ -1,4 +1,9 @@
 import type { SourceFormat } from './format.ts';
+import { arxivAtomFormat } from './arxiv-atom.ts';
+import { arxivOaiFormat } from './arxiv-oai.ts';
+import { bibtexFormat } from './bibtex.ts';
+import { csvFormat, tsvFormat } from './csv.ts';
+import { jsonFormat, jsonLinesFormat } from './json.ts';
 import { markdownFormat } from './markdown.ts';
 import { trendingFormat } from './trending.ts';
 
@@ -6,7 +11,17 @@ import { trendingFormat } from './trending.ts';
  * Every input format. To add one: import its `SourceFormat` above and add it to this list.
  * When several formats claim an extension, their `detect` is tried in this order.
  */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [trendingFormat, markdownFormat];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  trendingFormat,
+  markdownFormat,
+  arxivAtomFormat,
+  arxivOaiFormat,
+  bibtexFormat,
+  csvFormat,
+  tsvFormat,
+  jsonFormat,
+  jsonLinesFormat,
+];
 
 /** Which format reads a file, or why the file is skipped. */
 export type FormatChoice = { format: SourceFormat } | { skipped: string };

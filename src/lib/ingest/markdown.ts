@@ -1,22 +1,22 @@
 import { parseDocument } from 'yaml';
-import { collapseWhitespace } from './clean-text.ts';
-import type { PaperFields, ParseResult, SourceFormat, SourceProblem } from './format.ts';
+import type { ParseResult, SourceFormat, SourceProblem } from './format.ts';
+import { FIELD_ALIASES, httpUrl, normaliseFieldName, recordToFields, type RecordField } from './record-fields.ts';
 
 /**
  * One Markdown file per paper: YAML frontmatter between `---` lines holds the metadata (`title` required;
- * `authors`, `url`, `date`, `tags`, `doi`, `arxiv`, `venue`, `categories` optional) and the body is the
- * abstract, kept exactly as written: it is plain text to us, so `---`, `{{ }}` or HTML in it stay literal.
+ * `authors`, `url`, `date`, `tags`, `doi`, `arxiv`, `venue`, `categories` optional, with the same key aliases
+ * as the CSV/JSON formats, see `FIELD_ALIASES`) and the body is the abstract, kept exactly as written: it is
+ * plain text to us, so `---`, `{{ }}` or HTML in it stay literal. With an empty body, an `abstract:` key is used.
  */
 
 const FRONTMATTER_FENCE = /^---[ \t]*$/;
 /** YAML allows `...` to end a document, so a frontmatter block may close with it. */
 const FRONTMATTER_END = /^(?:---|\.\.\.)[ \t]*$/;
 
-/** A value YAML gave us, reduced to text when it is a scalar; undefined for missing, null, lists and maps. */
+/** A YAML value as text when it is a scalar; undefined for missing, null, empty, lists and maps. */
 function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   return undefined;
 }
 
@@ -26,42 +26,14 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
 }
 
-/** A list field given as a YAML list or as one string ("A and B", "A, B", "A; B"). */
-function textList(value: unknown, splitter: RegExp): string[] | undefined {
-  if (Array.isArray(value)) {
-    const items = value.map(scalarText).filter((item): item is string => item !== undefined);
-    return items.map(collapseWhitespace);
+/** Frontmatter values by normalised key (`arXiv ID` and `arxiv_id` are the same key). */
+function valuesByFieldName(metadata: Record<string, unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(metadata)) {
+    const name = normaliseFieldName(key);
+    if (!values.has(name)) values.set(name, value);
   }
-  const text = scalarText(value);
-  if (text === undefined) return undefined;
-  return text
-    .split(splitter)
-    .map(collapseWhitespace)
-    .filter((item) => item !== '');
-}
-
-const AUTHOR_SEPARATOR = /\s*;\s*|\s*,\s*|\s+and\s+/i;
-const TAG_SEPARATOR = /\s*[,;]\s*/;
-
-/** `2024-05-01T10:00:00Z` → `2024-05-01`; other text is kept for the schema to judge. */
-function normaliseDate(value: unknown): string | undefined {
-  const text = scalarText(value);
-  if (text === undefined) return undefined;
-  const timestamp = /^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}/.exec(text);
-  return timestamp?.[1] ?? text;
-}
-
-/** `https://doi.org/10.1/x` and `doi:10.1/x` → `10.1/x`. */
-function normaliseDoi(value: unknown): string | undefined {
-  return scalarText(value)?.replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, '');
-}
-
-/** `arXiv:2411.15124v2` and `https://arxiv.org/abs/2411.15124` → `2411.15124`. */
-function normaliseArxivId(value: unknown): string | undefined {
-  return scalarText(value)
-    ?.replace(/^(?:arxiv:\s*|https?:\/\/arxiv\.org\/(?:abs|pdf)\/)/i, '')
-    .replace(/\.pdf$/i, '')
-    .replace(/v\d+$/, '');
+  return values;
 }
 
 /** 1-based line in the file of a character offset inside the frontmatter text (which starts on line 2). */
@@ -111,43 +83,48 @@ export function parseMarkdown(text: string, _path: string): ParseResult {
   }));
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: 100 });
+    // toJS throws on alias bombs (more than 100 alias expansions) and unresolvable aliases.
+    data = document.toJS();
   } catch (error) {
     return { records: [{ line: 2, rejected: `invalid YAML frontmatter: ${(error as Error).message}` }], problems };
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { records: [{ line: 2, rejected: `frontmatter must be a mapping of keys (title: …), found ${describeValue(data)}` }], problems };
   }
-  const metadata = data as Record<string, unknown>;
-  const title = scalarText(metadata.title);
-  if (title === undefined) {
-    const found = metadata.title === undefined ? 'no title' : describeValue(metadata.title);
-    return { records: [{ line: keyLine(frontmatterLines, 'title'), rejected: `missing title (expected text in \`title:\`, found ${found})` }], problems };
+  const values = valuesByFieldName(data as Record<string, unknown>);
+  const valueOf = (field: RecordField): unknown => {
+    const name = FIELD_ALIASES[field].find((alias) => values.has(alias));
+    return name === undefined ? undefined : values.get(name);
+  };
+  const titleValue = valueOf('title');
+  if (scalarText(titleValue) === undefined) {
+    const found = titleValue === undefined ? 'no title key' : describeValue(titleValue);
+    return {
+      records: [{ line: keyLine(frontmatterLines, 'title'), rejected: `missing title (expected text in \`title:\`, found ${found})` }],
+      problems,
+    };
   }
   const body = lines
     .slice(closingIndex + 1)
     .join('\n')
     .replace(/^(?:[ \t]*\n)+/, '')
     .trimEnd();
-  const abstract = body !== '' ? body : (scalarText(metadata.abstract) ?? '');
-  const fields: PaperFields = {
-    title: collapseWhitespace(title),
-    abstract,
-    hasAbstract: abstract !== '',
-    authors: textList(metadata.authors ?? metadata.author, AUTHOR_SEPARATOR) ?? [],
-    categories: textList(metadata.categories, TAG_SEPARATOR) ?? [],
-    tags: textList(metadata.tags ?? metadata.keywords, TAG_SEPARATOR) ?? [],
-  };
-  const url = scalarText(metadata.url);
-  const date = normaliseDate(metadata.date);
-  const doi = normaliseDoi(metadata.doi);
-  const arxivId = normaliseArxivId(metadata.arxiv ?? metadata.arxivId ?? metadata.arxiv_id);
-  const venue = scalarText(metadata.venue);
-  if (url !== undefined) fields.url = url;
-  if (date !== undefined) fields.date = date;
-  if (doi !== undefined) fields.doi = doi;
-  if (arxivId !== undefined) fields.arxivId = arxivId;
-  if (venue !== undefined) fields.venue = collapseWhitespace(venue);
+  const urlText = scalarText(valueOf('url'));
+  if (urlText !== undefined && httpUrl(urlText) === undefined) {
+    problems.push({
+      line: keyLine(frontmatterLines, 'url'),
+      severity: 'warning',
+      message: `url ignored: only http(s) links are kept, found ${JSON.stringify(urlText.slice(0, 60))}`,
+    });
+  }
+  const converted = recordToFields(valueOf);
+  if ('rejected' in converted) return { records: [{ line: keyLine(frontmatterLines, 'title'), rejected: converted.rejected }], problems };
+  const fields = converted.fields;
+  // The body is the abstract exactly as written (line endings aside): it is shown as text, never parsed.
+  if (body !== '') {
+    fields.abstract = body;
+    fields.hasAbstract = true;
+  }
   return { records: [{ line: 1, fields }], problems };
 }
 

@@ -252,10 +252,11 @@ function labelList(value: RecordValue): string[] {
 export function recordToFields(valueOf: (field: RecordField) => RecordValue): { fields: PaperFields } | { rejected: string } {
   const titleText = scalarText(valueOf('title'));
   const title = titleText === undefined ? '' : cleanTitle(titleText);
-  if (title === '') return { rejected: 'record has no title' };
+  const idText = scalarText(valueOf('id'));
+  if (title === '') return { rejected: `record ${idText === undefined ? '' : `${idText.trim()} `}has no title` };
   const abstractText = scalarText(valueOf('abstract'));
   const abstract = abstractText === undefined ? '' : cleanAbstract(abstractText);
-  const sourceId = scalarText(valueOf('id'))?.trim();
+  const sourceId = idText?.trim();
   const urlText = scalarText(valueOf('url'));
   const doi = normaliseDoi(scalarText(valueOf('doi')));
   const arxivId =

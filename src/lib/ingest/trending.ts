@@ -54,43 +54,55 @@ const NAVIGATION_LINES = new Set([
 /** Lines longer than this are never treated as boilerplate: a call to action is one short sentence. */
 const MAX_BOILERPLATE_LENGTH = 100;
 
-/** Phrases only a call to action uses ("…in your email inbox", "subscribe to…", "we use cookies"). */
+/** Phrases only a call to action uses ("…in your email inbox", "subscribe to…", "we use cookies"); a bare topic word such as "newsletter" is not enough, titles use those. */
 const CALL_TO_ACTION_PHRASE =
-  /\b(?:in your (?:e-?mail )?inbox|newsletter|unsubscribe|subscribe (?:to|now|for)|sign (?:in|up) (?:to|for|with)|log in to|we use cookies|accept (?:all )?cookies)\b/i;
+  /\b(?:in your (?:e-?mail )?inbox|our newsletter|subscribe (?:to|now|for)|sign (?:in|up) (?:to|for|with)|log in to|we use cookies|accept (?:all )?cookies)\b/i;
 
 /** An imperative shout ("Join our Discord!", "Get trending papers!"): a button or banner, not a title. */
-const IMPERATIVE_SHOUT = /^(?:get|join|subscribe|sign|follow|download|register|try|sign up)\b[^:]*!$/i;
+const IMPERATIVE_SHOUT = /^(?:get|join|subscribe|sign|follow|download|register)\b[^:]*!$/i;
 
 /** Button labels a copy can glue onto the next line without a space ("SubscribeImpatient Users…"). */
-const GLUED_BUTTON_LABEL = /^(?:Subscribe|Sign in|Sign up|Log in|Login)(?=[\p{Lu}\d])/u;
+const GLUED_BUTTON_LABEL = /^(?:Subscribe|Sign in|Sign up|Log in|Login)(?=[^\p{Ll}\s])/u;
 
-/** Lines this long are abstracts whatever they look like: the longest titles are about 250 characters. */
+/** Lines this long look like abstracts: titles are rarely over 250 characters (1 in 100,000 arXiv cs titles). */
 const MIN_CERTAIN_ABSTRACT_LENGTH = 250;
+
+/** No title is longer than this; a longer line where a title is expected is an abstract that lost its title. */
+const MAX_TITLE_LENGTH = 500;
 
 /** How many leading content lines `detect` inspects. */
 const DETECT_SAMPLE_LINES = 40;
 
 function isBoilerplate(line: string): boolean {
+  // Every navigation line and call to action is short; checking length first keeps long abstracts cheap.
+  if (line.length > MAX_BOILERPLATE_LENGTH) return false;
   const words = line
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-  if (NAVIGATION_LINES.has(words)) return true;
-  if (line.length > MAX_BOILERPLATE_LENGTH) return false;
-  return CALL_TO_ACTION_PHRASE.test(line) || IMPERATIVE_SHOUT.test(line);
+  return NAVIGATION_LINES.has(words) || CALL_TO_ACTION_PHRASE.test(line) || IMPERATIVE_SHOUT.test(line);
+}
+
+/** Share of words that start with a capital letter: titles are mostly Title Case, abstracts mostly not. */
+function capitalisedShare(line: string): number {
+  const words = line.split(/\s+/).filter((word) => /^\P{L}*\p{L}/u.test(word));
+  if (words.length === 0) return 0;
+  return words.filter((word) => /^\P{L}*\p{Lu}/u.test(word)).length / words.length;
 }
 
 /**
- * True when a line reads as abstract prose rather than a title: long, or several sentences, or one
- * sentence ending in a full stop. Titles are short and rarely end with a period.
+ * True when a line reads like a sentence rather than a title: at least four words, mostly not capitalised, and
+ * ending with a full stop. A question mark inside is no evidence: titles say "What's in a crowd? Analysis of…".
  */
-function isProse(line: string): boolean {
-  if (line.length >= MIN_CERTAIN_ABSTRACT_LENGTH) return true;
-  const wordCount = line.split(/\s+/).length;
-  // "…models. We show…": a lower-case word, a stop, then a capitalised word. "vs. Human" is too short a word to count.
-  const hasSentenceBreak = /\p{Ll}{3,}[.!?]["')\]]?\s+\p{Lu}\p{Ll}/u.test(line);
-  if (hasSentenceBreak && line.length >= 120) return true;
-  return wordCount >= 8 && /\p{Ll}{2,}[.]["')\]]?$/u.test(line);
+function readsAsSentence(line: string): boolean {
+  if (line.split(/\s+/).length < 4 || capitalisedShare(line) >= 0.5) return false;
+  return /\p{L}{2,}[.]["')\]]?$/u.test(line);
+}
+
+/** Any evidence that a line is an abstract: its length, or its sentences. */
+function looksLikeAbstract(line: string | undefined): boolean {
+  if (line === undefined) return false;
+  return line.length >= MIN_CERTAIN_ABSTRACT_LENGTH || readsAsSentence(line);
 }
 
 interface ContentLine {
@@ -116,28 +128,36 @@ function contentLinesOf(text: string): ContentLine[] {
   return contentLines;
 }
 
-/** Pair titles with abstracts. A title followed by another title, or by the end of the file, has no abstract. */
+/**
+ * Pair titles with abstracts. The lines alternate, so the expected role decides unless the text clearly says
+ * otherwise: a line expected to be a title is an abstract with no title when it is too long for any title, or
+ * looks like an abstract while the line after it does not; a line expected to be an abstract is the next title
+ * (leaving the pending title with no abstract) when it reads as a title and the line after it as an abstract.
+ * A title at the end of the file has no abstract.
+ */
 function pairRecords(contentLines: readonly ContentLine[]): ParsedRecord[] {
   const records: ParsedRecord[] = [];
   let pendingTitle: ContentLine | undefined;
-  for (const line of contentLines) {
-    const prose = isProse(line.text);
+  contentLines.forEach((line, index) => {
+    const nextText = contentLines[index + 1]?.text;
     if (pendingTitle === undefined) {
-      if (prose) records.push({ line: line.lineNumber, rejected: 'abstract with no title (expected a title line before it)' });
+      const isOrphanAbstract =
+        line.text.length > MAX_TITLE_LENGTH || (looksLikeAbstract(line.text) && !looksLikeAbstract(nextText));
+      if (isOrphanAbstract) records.push({ line: line.lineNumber, rejected: 'abstract with no title (expected a title line before it)' });
       else pendingTitle = line;
-      continue;
+      return;
     }
-    if (prose) {
-      records.push({
-        line: pendingTitle.lineNumber,
-        fields: { title: cleanTitle(pendingTitle.text), abstract: cleanAbstract(line.text), hasAbstract: true },
-      });
-      pendingTitle = undefined;
-    } else {
+    if (!looksLikeAbstract(line.text) && looksLikeAbstract(nextText)) {
       records.push({ line: pendingTitle.lineNumber, rejected: 'title with no abstract' });
       pendingTitle = line;
+      return;
     }
-  }
+    records.push({
+      line: pendingTitle.lineNumber,
+      fields: { title: cleanTitle(pendingTitle.text), abstract: cleanAbstract(line.text), hasAbstract: true },
+    });
+    pendingTitle = undefined;
+  });
   if (pendingTitle !== undefined) records.push({ line: pendingTitle.lineNumber, rejected: 'title with no abstract' });
   return records;
 }
@@ -153,15 +173,16 @@ export function parseTrending(text: string, _path: string): ParseResult {
 }
 
 /**
- * True for `.txt` text whose first lines alternate title / abstract (after any boilerplate): at least one pair,
- * and at least three quarters of the sampled lines belong to a pair.
+ * True for `.txt` text whose first lines alternate title / abstract (after any boilerplate): at least one pair
+ * whose abstract reads as prose, and at least three quarters of the sampled lines in such pairs.
  * @example detectTrending('Title One\nWe propose a method for things. It is good.\n', 'a.txt') // => true
  * @example detectTrending('just some notes', 'notes.txt') // => false
  */
 export function detectTrending(text: string, path: string): boolean {
   if (!path.toLowerCase().endsWith('.txt')) return false;
   const sample = contentLinesOf(text).slice(0, DETECT_SAMPLE_LINES);
-  const pairedLines = pairRecords(sample).filter((record) => 'fields' in record).length * 2;
+  // Alternation alone pairs any two lines; count only pairs whose second line really reads as an abstract.
+  const pairedLines = pairRecords(sample).filter((record) => 'fields' in record && looksLikeAbstract(record.fields.abstract)).length * 2;
   return pairedLines >= 2 && pairedLines >= 0.75 * sample.length;
 }
 

@@ -33,8 +33,8 @@ export interface PlaceLabelsOptions {
   /** Distance a label must keep from the viewport edge, in pixels. Default 2. */
   edgePx?: number;
   /**
-   * Positions to try, as shifts in label heights from centred; the first that fits wins.
-   * Default: centred, then just above, then just below the anchor.
+   * Positions to try, as shifts from centred in label widths (x) and label heights (y); the first that fits wins.
+   * Default: centred, then just above, just below, left of and right of the anchor.
    */
   shifts?: ReadonlyArray<readonly [number, number]>;
   obstacles?: readonly Obstacle[];
@@ -44,12 +44,14 @@ const DEFAULT_SHIFTS: ReadonlyArray<readonly [number, number]> = [
   [0, 0],
   [0, -0.75],
   [0, 0.75],
+  [-0.45, 0],
+  [0.45, 0],
 ];
 
 /**
  * Place labels greedily by priority so that no two overlap: each label takes the first of its candidate positions
  * that lies inside the viewport and clear of every label placed before it (and of the obstacles); labels that fit
- * nowhere are left out. This is the usual cartographic greedy placement (as in datamapplot's text placement); it is
+ * nowhere are left out. A label whose anchor is on screen is slid inside the viewport rather than dropped. This is the usual cartographic greedy placement (as in datamapplot's text placement); it is
  * O(n²) in the placed labels, which is fine for the few hundred topic labels a map has.
  * @param candidates labels with anchors, sizes and priorities
  * @param viewport the visible area in pixels
@@ -73,9 +75,15 @@ export function placeLabels(
   const ordered = [...candidates].sort((a, b) => b.priority - a.priority || a.id - b.id);
   const placed: PlacedLabel[] = [];
   for (const label of ordered) {
+    // A cluster near the edge keeps its label: the box slides inside the viewport while its anchor is on screen.
+    const isAnchorVisible = label.x >= 0 && label.y >= 0 && label.x <= viewport.width && label.y <= viewport.height;
     for (const [shiftX, shiftY] of shifts) {
-      const left = label.x - label.width / 2 + shiftX * label.height;
-      const top = label.y - label.height / 2 + shiftY * label.height;
+      let left = label.x - label.width / 2 + shiftX * label.width;
+      let top = label.y - label.height / 2 + shiftY * label.height;
+      if (isAnchorVisible) {
+        left = Math.min(Math.max(left, edge), viewport.width - edge - label.width);
+        top = Math.min(Math.max(top, edge), viewport.height - edge - label.height);
+      }
       const inside =
         left >= edge &&
         top >= edge &&

@@ -4,7 +4,7 @@
  * The base hues are the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design"), chosen because it stays
  * distinguishable under the common colour-vision deficiencies; its black is swapped for Paul Tol's "wine" (#882255)
  * because black disappears on the dark theme. Past eight topics the hues repeat in lightness tiers (OKLab L shifts),
- * so topic 8 is a darker blue, topic 16 a lighter blue, and so on: hue carries the CB-safe distinction, lightness the rest.
+ * so topic 8 is another blue, topic 9 another orange, and so on: hue carries the CB-safe distinction, lightness the rest.
  */
 
 /** The eight base colours, ordered so the first few (the largest topics) are the most distinct from each other. */
@@ -19,20 +19,19 @@ export const BASE_TOPIC_COLORS: readonly string[] = [
   '#882255', // wine (Paul Tol), in place of Okabe–Ito black
 ];
 
-/** Largest lightness shift of a tier, in OKLab L units; beyond ±0.28 neighbouring hues start to look alike. */
-const MAX_TIER_SHIFT = 0.28;
-/** Tiers never leave this lightness band, so every colour keeps contrast on white and on near-black. */
-const MIN_LIGHTNESS = 0.3;
-const MAX_LIGHTNESS = 0.93;
+/** Tiers stay in this OKLab lightness band, so every colour keeps some contrast on white and on near-black. */
+const MIN_TIER_LIGHTNESS = 0.36;
+const MAX_TIER_LIGHTNESS = 0.88;
 
 /**
  * The colour of topic `topicId` out of `topicCount` topics, as `#rrggbb`.
- * Up to eight topics get the pure base colours; beyond that, ids past 7 get the same hues in darker or lighter tiers,
- * spread evenly over the lightness range the count needs.
+ * The first eight ids get the pure base colours; ids past 7 get the same hues at other lightness levels, each
+ * chosen to stand as far as possible from all earlier colours. A topic's colour depends only on its id, so adding
+ * topics never recolours the existing ones; `topicCount` guards against ids outside the atlas.
  * @param topicId dense topic id, 0 ≤ topicId < topicCount (ids are ordered largest topic first)
  * @param topicCount how many topics the atlas has (all levels together)
  * @example topicColor(0, 5) // => '#0072B2'
- * @example topicColor(8, 20) // => a darker blue, the same for every call
+ * @example topicColor(8, 20) // => '#003f7c' (a dark blue; the same for every call)
  */
 export function topicColor(topicId: number, topicCount: number): string {
   if (!Number.isInteger(topicCount) || topicCount < 1) {
@@ -45,22 +44,53 @@ export function topicColor(topicId: number, topicCount: number): string {
   const base = BASE_TOPIC_COLORS[topicId % hueCount] as string;
   const tier = Math.floor(topicId / hueCount);
   if (tier === 0) return base;
-  const tierCount = Math.ceil(topicCount / hueCount);
-  const step = MAX_TIER_SHIFT / Math.ceil((tierCount - 1) / 2);
-  // Odd tiers go darker first: most base colours sit in the upper half of the lightness range.
-  const shift = tier % 2 === 1 ? -step * Math.ceil(tier / 2) : step * (tier / 2);
-  return shiftLightness(base, shift);
+  return colorSequence(topicId + 1)[topicId] as string;
 }
 
+/** The colours worked out so far, by id; the sequence never depends on the topic count, so it can grow in place. */
+const sequence: string[] = [...BASE_TOPIC_COLORS];
+const sequenceLab: Array<[number, number, number]> = sequence.map((hex) => rgbToOklab(hexToRgb(hex)));
+/** Lightness levels a tier may take, every 0.02 across the readable band. */
+const TIER_LEVELS = Array.from(
+  { length: Math.round((MAX_TIER_LIGHTNESS - MIN_TIER_LIGHTNESS) / 0.02) + 1 },
+  (_, i) => MIN_TIER_LIGHTNESS + i * 0.02,
+);
+
 /**
- * The same colour with its OKLab lightness moved by `shift`, reflected back when it would leave the readable band.
- * @example shiftLightness('#0072B2', 0) // => '#0072b2'
+ * The first `length` topic colours. Each id past the base set takes its base hue (id mod 8) at the lightness level
+ * that is farthest, in OKLab distance, from every colour before it (ties: the level nearest the base), a greedy
+ * farthest-point choice. Blue and sky blue, or orange and yellow, differ mostly in lightness, so fixed tiers would
+ * make them collide; this does not.
  */
-export function shiftLightness(hex: string, shift: number): string {
-  const [l, a, b] = rgbToOklab(hexToRgb(hex));
-  let lightness = l + shift;
-  if (lightness < MIN_LIGHTNESS || lightness > MAX_LIGHTNESS) lightness = l - shift;
-  lightness = Math.min(MAX_LIGHTNESS, Math.max(MIN_LIGHTNESS, lightness));
+function colorSequence(length: number): string[] {
+  while (sequence.length < length) {
+    const base = BASE_TOPIC_COLORS[sequence.length % BASE_TOPIC_COLORS.length] as string;
+    const baseLightness = rgbToOklab(hexToRgb(base))[0];
+    let bestHex = base;
+    let bestLab = rgbToOklab(hexToRgb(base));
+    let bestScore = -1;
+    for (const level of TIER_LEVELS) {
+      const hex = withLightness(base, level);
+      const lab = rgbToOklab(hexToRgb(hex));
+      let score = Infinity;
+      for (const other of sequenceLab) score = Math.min(score, Math.hypot(lab[0] - other[0], lab[1] - other[1], lab[2] - other[2]));
+      const isBetter =
+        score > bestScore + 1e-9 ||
+        (Math.abs(score - bestScore) <= 1e-9 && Math.abs(level - baseLightness) < Math.abs(rgbToOklab(hexToRgb(bestHex))[0] - baseLightness));
+      if (isBetter) {
+        bestHex = hex;
+        bestLab = lab;
+        bestScore = score;
+      }
+    }
+    sequence.push(bestHex);
+    sequenceLab.push(bestLab);
+  }
+  return sequence;
+}
+
+function withLightness(hex: string, lightness: number): string {
+  const [, a, b] = rgbToOklab(hexToRgb(hex));
   return rgbToHex(oklabToRgb([lightness, a, b]));
 }
 
@@ -146,4 +176,44 @@ export function oklabToRgb(lab: readonly [number, number, number]): [number, num
     linearToSrgb(-1.2684380046 * l + 2.6097574011 * m - 0.3413193965 * s),
     linearToSrgb(-0.0041960863 * l - 0.7034186147 * m + 1.707614701 * s),
   ];
+}
+
+/** What the hierarchy-aware palette needs of a topic. */
+export interface PaletteTopic {
+  id: number;
+  parent: number | null;
+}
+
+/** Lightness steps (OKLab L) between sibling subtopics: small enough to stay in the theme's family. */
+const SUBTOPIC_STEPS = [0, -0.09, 0.09, -0.17, 0.17, -0.05, 0.05, -0.13, 0.13];
+
+/**
+ * The colour of every topic, indexed by topic id, with subtopics in their broad theme's colour family: broad themes
+ * (parent null) take `topicColor(rank, themeCount)` in id order, so themes use the most distinct colours; each
+ * subtopic takes its theme's colour with a small lightness step (siblings in id order). With one level every topic
+ * is a theme, so the result equals `topicColor(id, topics.length)`. The map colours its dots with this; badges
+ * that should match the map use it too.
+ * @example atlasTopicColors([{ id: 0, parent: null }, { id: 1, parent: 0 }, { id: 2, parent: 0 }])[0] // => '#0072B2'
+ */
+export function atlasTopicColors(topics: readonly PaletteTopic[]): string[] {
+  const byId = [...topics].sort((a, b) => a.id - b.id);
+  const themes = byId.filter((topic) => topic.parent === null);
+  const colors = new Array<string>(byId.length);
+  themes.forEach((theme, rank) => {
+    colors[theme.id] = topicColor(rank, themes.length);
+  });
+  const siblingRank = new Map<number, number>();
+  for (const topic of byId) {
+    if (topic.parent === null) continue;
+    const family = colors[topic.parent];
+    if (family === undefined) throw new RangeError(`atlasTopicColors: topic ${topic.id} has unknown parent ${topic.parent}`);
+    const rank = siblingRank.get(topic.parent) ?? 0;
+    siblingRank.set(topic.parent, rank + 1);
+    const [l] = rgbToOklab(hexToRgb(family));
+    const step = SUBTOPIC_STEPS[rank % SUBTOPIC_STEPS.length] as number;
+    // Reflect a step that would leave the readable band, so siblings stay distinct instead of clamping together.
+    const lightness = l + step < MIN_TIER_LIGHTNESS || l + step > MAX_TIER_LIGHTNESS ? l - step : l + step;
+    colors[topic.id] = withLightness(family, lightness);
+  }
+  return colors;
 }

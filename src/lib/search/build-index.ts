@@ -27,7 +27,7 @@ export interface SearchSource {
 export interface SearchBuildInput {
   papers: SearchSource[];
   /** Topics with their labels and keywords; `papers[i].topic` indexes this list. */
-  topics: { id: number; label: string; slug: string; keywords: string[] }[];
+  topics: { id: number; label: string; slug: string; keywords: string[]; color?: string }[];
 }
 
 export interface SearchBuildOptions {
@@ -39,6 +39,12 @@ export interface SearchBuildOptions {
   docChunkSize?: number;
   /** Characters of abstract kept as snippet source. Default 420. */
   snippetChars?: number;
+  /**
+   * Abstract terms found in more papers than this are left out of the body index. Such words (`network`,
+   * `learning` at 100k papers) rank little, cost most of the bytes and the query time, and the head index still
+   * finds them in titles. Default 2500.
+   */
+  maxBodyPostings?: number;
 }
 
 /** The published index: file name (relative to `/search-index/`) → file text, plus the manifest object. */
@@ -52,12 +58,23 @@ type IndexEntry = ShardFile['index'][number];
 
 /**
  * The search inputs of the site's papers, in source order, with topics from the atlas (matched by slug).
+ * `colorOf` gives a topic's badge colour (the map palette), so badges look the same everywhere.
  * @example papersToSearchInput([paper], atlas).papers[0] // => { title: 'TÜLU 3…', slug: 'tulu-3', topic: 4, year: 2024, … }
  */
-export function papersToSearchInput(papers: readonly SluggedPaper[], atlas: AtlasData): SearchBuildInput {
+export function papersToSearchInput(
+  papers: readonly SluggedPaper[],
+  atlas: AtlasData,
+  colorOf?: (topicId: number, topicCount: number) => string,
+): SearchBuildInput {
   const topicBySlug = new Map(atlas.papers.map((paper) => [paper.slug, paper.topic]));
   return {
-    topics: atlas.topics.map((topic) => ({ id: topic.id, label: topic.label, slug: topic.slug, keywords: topic.keywords })),
+    topics: atlas.topics.map((topic) => ({
+      id: topic.id,
+      label: topic.label,
+      slug: topic.slug,
+      keywords: topic.keywords,
+      ...(colorOf ? { color: colorOf(topic.id, atlas.topics.length) } : {}),
+    })),
     papers: papers.map((paper) => ({
       title: paper.title,
       slug: paper.slug,
@@ -131,6 +148,14 @@ function shardIndex(plain: PlainIndex, targetBytes: number): { stage: StageManif
   };
 }
 
+/** The index without terms whose postings (papers, summed over fields) exceed `maxPostings`. */
+function withoutCommonTerms(plain: PlainIndex, maxPostings: number): PlainIndex {
+  const index = (plain.index as IndexEntry[]).filter(
+    ([, fields]) => Object.values(fields).reduce((sum, postings) => sum + Object.keys(postings).length, 0) <= maxPostings,
+  );
+  return { ...plain, index };
+}
+
 function buildIndex(docs: SearchDoc[], options: Options<SearchDoc>): PlainIndex {
   const miniSearch = new MiniSearch<SearchDoc>(options);
   miniSearch.addAll(docs);
@@ -144,7 +169,7 @@ function buildIndex(docs: SearchDoc[], options: Options<SearchDoc>): PlainIndex 
  * @example buildSearchIndex({ papers, topics }).files.get('manifest.json') // => '{"version":1,"documentCount":120,…}'
  */
 export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOptions = {}): SearchBundle {
-  const { headShardBytes = 120_000, bodyShardBytes = 60_000, docChunkSize = 32, snippetChars = 420 } = options;
+  const { headShardBytes = 120_000, bodyShardBytes = 60_000, docChunkSize = 32, snippetChars = 420, maxBodyPostings = 2500 } = options;
   const topicText = new Map(input.topics.map((topic) => [topic.id, `${topic.label} ${topic.keywords.join(' ')}`]));
   const docs: SearchDoc[] = input.papers.map((paper, id) => ({
     id,
@@ -155,7 +180,7 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   }));
 
   const head = shardIndex(buildIndex(docs, headIndexOptions), headShardBytes);
-  const body = shardIndex(buildIndex(docs, bodyIndexOptions), bodyShardBytes);
+  const body = shardIndex(withoutCommonTerms(buildIndex(docs, bodyIndexOptions), maxBodyPostings), bodyShardBytes);
 
   const files = new Map<string, string>();
   head.shards.forEach((text, n) => files.set(indexFileName('head', n), text));
@@ -177,7 +202,12 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   const facets: FacetFile = { topic: input.papers.map((paper) => paper.topic), year: input.papers.map((paper) => paper.year) };
   files.set('facets.json', JSON.stringify(facets));
 
-  const topics: SearchTopic[] = input.topics.map((topic) => ({ id: topic.id, label: topic.label, slug: topic.slug }));
+  const topics: SearchTopic[] = input.topics.map((topic) => ({
+    id: topic.id,
+    label: topic.label,
+    slug: topic.slug,
+    color: topic.color ?? '#64748b',
+  }));
   const manifest: SearchManifest = {
     version: 1,
     documentCount: docs.length,

@@ -24,6 +24,8 @@ export interface SearchTopic {
   id: number;
   label: string;
   slug: string;
+  /** Badge colour (CSS colour), the map's palette. */
+  color: string;
 }
 
 export interface SearchManifest {

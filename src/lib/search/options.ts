@@ -33,11 +33,11 @@ export const BODY_FIELDS = ['abstract'] as const;
 export const FIELD_BOOSTS = { title: 3, topic: 0.6, authors: 1.5, abstract: 1 } as const;
 
 /**
- * Words joined by `-`, `.`, `_`, `/` or a Unicode hyphen stay one token (`tau-bench`, `qwen2.5-math`), and the tokenizer
+ * Words joined by `-`, `.`, `_` or a Unicode hyphen stay one token (`tau-bench`, `qwen2.5-math`), and the tokenizer
  * also emits their parts, so the whole name and each piece are searchable.
  */
-const WORD_PATTERN = /[\p{L}\p{N}]+(?:[-._/\u2010\u2011][\p{L}\p{N}]+)*/gu;
-const HYPHEN_PATTERN = /[-_/\u2010\u2011]/u;
+const WORD_PATTERN = /[\p{L}\p{N}]+(?:[-._\u2010\u2011][\p{L}\p{N}]+)*/gu;
+const HYPHEN_PATTERN = /[-_\u2010\u2011]/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
 
 /**
@@ -140,12 +140,12 @@ export const bodyIndexOptions: Options<SearchDoc> = {
 /**
  * Search options for one already-processed query term against a loaded shard. The engine splits and
  * processes the query itself, so MiniSearch must not split it again.
- * @example termSearchOptions(true).prefix // => true
+ * @example termSearchOptions(true, false).prefix // => true
  */
-export function termSearchOptions(isPrefix: boolean): SearchOptions {
+export function termSearchOptions(isPrefix: boolean, isFuzzy: boolean): SearchOptions {
   return {
     prefix: isPrefix,
-    fuzzy: (term) => fuzzyDistance(term),
+    fuzzy: isFuzzy ? (term) => fuzzyDistance(term) : false,
     maxFuzzy: 2,
     combineWith: 'OR',
     boost: { ...FIELD_BOOSTS },

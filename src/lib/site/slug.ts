@@ -69,7 +69,7 @@ const SPECIAL_LETTER = new RegExp(`[${Object.keys(ASCII_BY_SPECIAL_LETTER).join(
  * The readable part of a slug: lower-case ASCII words from the title, diacritics folded (`TÜLU` → `tulu`,
  * `ß` → `ss`), apostrophes dropped, other punctuation turned into word breaks, cut at a word boundary to at
  * most 60 characters. A title with no letters or digits gives `paper`.
- * @example slugifyTitle('TÜLU 3: Pushing Frontiers in Open Language Model Post-Training') // => 'tulu-3-pushing-frontiers-in-open-language-model-post-training'
+ * @example slugifyTitle('TÜLU 3: Pushing Frontiers in Open Language Model Post-Training') // => 'tulu-3-pushing-frontiers-in-open-language-model-post' (cut at 60)
  * @example slugifyTitle("Today's <script>alert(1)</script>") // => 'todays-script-alert-1-script'
  * @example slugifyTitle('深度学习') // => 'paper'
  */
@@ -106,13 +106,9 @@ function contentHashOf(paper: SlugSource): { hex: string; base36: string } {
   const hex = createHash('sha1')
     .update(`${normaliseForHash(paper.title)}\n${normaliseForHash(paper.abstract)}`)
     .digest('hex');
-  // Least significant digit first, so every digit is close to uniform and longer suffixes extend shorter ones.
-  let value = BigInt(`0x${hex}`);
-  let base36 = '';
-  for (let index = 0; index < 31; index += 1) {
-    base36 += (value % 36n).toString(36);
-    value /= 36n;
-  }
+  // Least significant digit first, so every digit is close to uniform (the leading base-36 digit of a 160-bit
+  // number is not) and longer suffixes extend shorter ones. 31 digits hold any 160-bit value.
+  const base36 = [...BigInt(`0x${hex}`).toString(36).padStart(31, '0')].reverse().join('');
   return { hex, base36 };
 }
 

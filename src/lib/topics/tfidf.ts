@@ -82,9 +82,9 @@ export function buildTfidf(
   const rowStart = new Int32Array(documentCount + 1);
   const termCounts = new Float32Array(termCount);
   const touched = new Int32Array(termCount);
-  let colIndex = new Int32Array(Math.max(16, featureIds.length >> 1));
-  let values = new Float32Array(colIndex.length);
-  let counts = new Float32Array(colIndex.length);
+  let colIndex: Int32Array = new Int32Array(Math.max(16, featureIds.length >> 1));
+  let values: Float32Array = new Float32Array(colIndex.length);
+  let counts: Float32Array = new Float32Array(colIndex.length);
   let entryCount = 0;
   for (let doc = 0; doc < documentCount; doc++) {
     rowStart[doc] = entryCount;

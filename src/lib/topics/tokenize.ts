@@ -28,7 +28,7 @@ const joinablePrefixes = new Set([
 /**
  * Strip LaTeX (math spans removed, accent commands turned into their letter, other commands and braces dropped),
  * remove boilerplate phrases ("state of the art") and fold diacritics (é → e).
- * @example normalizeText('Schr\\"odinger on $\\ell_1$ — café \\emph{state-of-the-art}') // => 'Schrodinger on   — cafe  . '
+ * @example normalizeText('Schr\\"odinger on $\\ell_1$ — café \\emph{state-of-the-art}') // => 'Schrodinger on   — cafe   . '
  */
 export function normalizeText(text: string): string {
   let result = text;
@@ -141,7 +141,7 @@ export interface TokenizedCorpus {
 /**
  * Tokenize a whole corpus into integer ids. Each distinct surface string is classified and keyed once (cached),
  * so the per-token cost is one regular-expression match and one Map lookup.
- * @example tokenizeCorpus(['Graph neural networks.', 'A graph network']).unigramDisplay // => ['graph', 'neural', 'networks']
+ * @example tokenizeCorpus(['Graph neural networks.', 'A graph network']).unigramDisplay // => ['graph', 'neural', 'network']
  */
 export function tokenizeCorpus(texts: readonly string[]): TokenizedCorpus {
   const surfaceEntry = new Map<string, number>();

@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { TimedLine } from './build-log.ts';
+
+export interface ProcessRun {
+  exitCode: number;
+  seconds: number;
+  lines: TimedLine[];
+  /** Highest sum of resident memory over the process and its descendants, sampled every 100 ms, in MB. */
+  peakTreeRssMb: number;
+  /** Highest single-process peak (VmHWM), in MB; catches spikes shorter than the sampling interval. */
+  peakProcessHwmMb: number;
+}
+
+async function statusField(pid: number, field: string): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The pid and every descendant, from the parent pids in /proc/<pid>/stat. */
+async function processTree(rootPid: number): Promise<number[]> {
+  const childrenByParent = new Map<number, number[]>();
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      // The command name may hold spaces and parentheses; the fields after its closing parenthesis do not.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const siblings = childrenByParent.get(parent) ?? [];
+      siblings.push(Number(entry));
+      childrenByParent.set(parent, siblings);
+    } catch {
+      // The process ended between readdir and readFile.
+    }
+  }
+  const tree = [rootPid];
+  for (let index = 0; index < tree.length; index += 1) tree.push(...(childrenByParent.get(tree[index]!) ?? []));
+  return tree;
+}
+
+/**
+ * Run a command, time it, keep its output lines with their arrival times, and sample the memory of its process tree.
+ * Output is also echoed to `echo` (the bench's log) so a long build shows progress.
+ */
+export async function runMeasured(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; echo?: (line: string) => void }): Promise<ProcessRun> {
+  const startedMs = performance.now();
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const lines: TimedLine[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream, crlfDelay: Infinity }).on('line', (text) => {
+      lines.push({ atMs: performance.now() - startedMs, text });
+      options.echo?.(text);
+    });
+  }
+  let peakTreeRssMb = 0;
+  let peakProcessHwmMb = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running && child.pid !== undefined) {
+      const tree = await processTree(child.pid);
+      const rss = await Promise.all(tree.map((pid) => statusField(pid, 'VmRSS')));
+      const hwm = await Promise.all(tree.map((pid) => statusField(pid, 'VmHWM')));
+      peakTreeRssMb = Math.max(peakTreeRssMb, rss.reduce((sum, value) => sum + value, 0));
+      peakProcessHwmMb = Math.max(peakProcessHwmMb, ...hwm);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const exitCode = await new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  running = false;
+  await sampler;
+  lines.sort((a, b) => a.atMs - b.atMs);
+  return {
+    exitCode,
+    seconds: (performance.now() - startedMs) / 1000,
+    lines,
+    peakTreeRssMb: Math.round(peakTreeRssMb),
+    peakProcessHwmMb: Math.round(peakProcessHwmMb),
+  };
+}
+
+/** Total size in bytes and number of files under a folder. */
+export async function folderSize(dir: string): Promise<{ bytes: number; files: number }> {
+  let bytes = 0;
+  let files = 0;
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    files += 1;
+  }
+  return { bytes, files };
+}

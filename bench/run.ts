@@ -1,0 +1,247 @@
+/**
+ * Build-scale benchmark: `npm run bench` (sizes 1000 10000 100000) or `npm run bench -- 1000 10000`.
+ *
+ * For each size it writes that many real arXiv papers (../shared/corpora) as Markdown files into a temp folder,
+ * builds the atlas from them cold, and measures: total and per-stage build time, pages per second, peak memory of
+ * the build's process tree, size of dist/, search payload per paper, and the map's first render in Chromium.
+ * At 10k it also times a warm rebuild with one paper added (same cache dir), and for every size a bare Astro
+ * build of the same Markdown files as the floor to compare with. Prints a table; writes bench/results/build.json.
+ * Sizes up to 10,000 are the first N lines of arxiv-cs-oai2016-10k.jsonl (a hash-ordered sample); larger sizes are
+ * the first N lines of arxiv-cs-oai2016.jsonl, and 100000 means the whole file (102,538 papers).
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseBuildLog, type BuildStages } from './build-log.ts';
+import { readCorpus, recordToMarkdown, writeMarkdownCorpus, type CorpusRecord } from './corpus.ts';
+import { folderSize, runMeasured, type ProcessRun } from './measure.ts';
+import { writeBareAstroProject } from './bare-astro.ts';
+import { measureMapFirstRender } from './map-render.ts';
+
+const projectRoot = resolve(import.meta.dirname, '..');
+const corporaDir = resolve(projectRoot, '..', 'shared', 'corpora');
+const SAMPLE_FILE = join(corporaDir, 'arxiv-cs-oai2016-10k.jsonl');
+const FULL_FILE = join(corporaDir, 'arxiv-cs-oai2016.jsonl');
+const ASTRO_BIN = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const WARM_SIZE = 10_000;
+const TARGETS = { build10kSeconds: 60, build100kSeconds: 600, build100kPeakMb: 6 * 1024, warmRatio: 0.5 };
+
+interface SizeResult {
+  papers: number;
+  requested: number;
+  corpusWriteSeconds: number;
+  build: { seconds: number; stages: BuildStages; pagesPerSecond: number; peakTreeRssMb: number; peakProcessHwmMb: number };
+  dist: { bytes: number; files: number };
+  search: { bytes: number; gzipBytes: number; bytesPerPaper: number; gzipBytesPerPaper: number; files: number };
+  atlasJsonBytes: number;
+  map: { firstRenderMs: number; points: number } | { error: string };
+  warm?: { seconds: number; ratioToCold: number; stages: BuildStages; peakTreeRssMb: number };
+  bare: { seconds: number; pages: number; peakTreeRssMb: number; ratio: number } | { error: string };
+}
+
+const logFile = join(projectRoot, 'bench', 'results', 'build.log');
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+// The build script's own Node options (package.json "build"), so the bench builds the way `npm run build` does.
+async function buildNodeOptions(): Promise<string> {
+  const scripts = (JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const match = /--max-old-space-size=\d+/.exec(scripts['build'] ?? '');
+  return [process.env['NODE_OPTIONS'] ?? '', match?.[0] ?? ''].join(' ').trim();
+}
+
+async function astroBuild(cwd: string, env: Record<string, string>, label: string): Promise<ProcessRun> {
+  await appendFile(logFile, `\n===== ${label} =====\n`);
+  const nodeOptions = await buildNodeOptions();
+  const run = await runMeasured(process.execPath, [ASTRO_BIN, 'build'], {
+    cwd,
+    env: { ...process.env, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
+    echo: (line) => {
+      void appendFile(logFile, `${line}\n`);
+      const plain = line.replace(/\u001b\[[0-9;]*m/g, '').trim();
+      if (/^\[atlas\]|Synced content|page\(s\) built|^\S*Error|heap out of memory/.test(plain)) log(`  ${label} | ${plain}`);
+    },
+  });
+  if (run.exitCode !== 0) {
+    const tail = run.lines.slice(-30).map((line) => line.text).join('\n');
+    throw new Error(`${label}: astro build exited with ${run.exitCode}\n${tail}`);
+  }
+  return run;
+}
+
+async function searchPayload(distDir: string): Promise<{ bytes: number; gzipBytes: number; files: number }> {
+  const dir = join(distDir, 'search-index');
+  let bytes = 0;
+  let gzipBytes = 0;
+  const names = await readdir(dir);
+  for (const name of names) {
+    const body = await readFile(join(dir, name));
+    bytes += body.length;
+    gzipBytes += gzipSync(body).length;
+  }
+  return { bytes, gzipBytes, files: names.length };
+}
+
+async function benchSize(requested: number, workDir: string, buildDir: string): Promise<SizeResult> {
+  const source = requested <= 10_000 ? SAMPLE_FILE : FULL_FILE;
+  const records = await readCorpus(source, requested >= 100_000 ? Number.POSITIVE_INFINITY : requested);
+  const papers = records.length;
+  log(`\n## ${papers} papers (${source.slice(corporaDir.length + 1)})`);
+  const contentDir = join(workDir, `content-${papers}`);
+  const outDir = join(buildDir, `dist-${papers}`);
+  const cacheDir = join(buildDir, `cache-${papers}`);
+  const writeStarted = performance.now();
+  await writeMarkdownCorpus(contentDir, records);
+  const corpusWriteSeconds = round((performance.now() - writeStarted) / 1000);
+
+  const env = { ATLAS_CONTENT: contentDir, ATLAS_OUT_DIR: outDir, ATLAS_CACHE_DIR: cacheDir };
+  const cold = await astroBuild(projectRoot, env, `atlas ${papers} cold`);
+  const stages = parseBuildLog(cold.lines);
+  const dist = await folderSize(outDir);
+  const search = await searchPayload(outDir);
+  const atlasJsonBytes = (await stat(join(outDir, 'atlas.json'))).size;
+  let map: SizeResult['map'];
+  try {
+    map = await measureMapFirstRender(outDir);
+  } catch (error) {
+    map = { error: String(error).slice(0, 300) };
+  }
+
+  let warm: SizeResult['warm'];
+  if (papers === WARM_SIZE) {
+    const extra = await oneMorePaper(records);
+    await writeMarkdownCorpus(contentDir, [extra], recordToMarkdown, papers);
+    const run = await astroBuild(projectRoot, env, `atlas ${papers}+1 warm`);
+    warm = { seconds: round(run.seconds), ratioToCold: round(run.seconds / cold.seconds), stages: parseBuildLog(run.lines), peakTreeRssMb: run.peakTreeRssMb };
+  }
+  await rm(outDir, { recursive: true, force: true });
+
+  let bare: SizeResult['bare'];
+  const bareDir = join(workDir, `bare-${papers}`);
+  try {
+    await writeBareAstroProject(bareDir, projectRoot, records);
+    const run = await astroBuild(bareDir, {}, `bare astro ${papers}`);
+    const bareStages = parseBuildLog(run.lines);
+    bare = { seconds: round(run.seconds), pages: bareStages.pageCount ?? 0, peakTreeRssMb: run.peakTreeRssMb, ratio: round(cold.seconds / run.seconds) };
+  } catch (error) {
+    bare = { error: String(error).slice(0, 500) };
+  }
+  await rm(bareDir, { recursive: true, force: true });
+  await rm(contentDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
+
+  return {
+    papers,
+    requested,
+    corpusWriteSeconds,
+    build: {
+      seconds: round(cold.seconds),
+      stages,
+      pagesPerSecond: Math.round((stages.pageCount ?? 0) / cold.seconds),
+      peakTreeRssMb: cold.peakTreeRssMb,
+      peakProcessHwmMb: cold.peakProcessHwmMb,
+    },
+    dist,
+    search: { ...search, bytesPerPaper: Math.round(search.bytes / papers), gzipBytesPerPaper: Math.round(search.gzipBytes / papers) },
+    atlasJsonBytes,
+    map,
+    ...(warm ? { warm } : {}),
+    bare,
+  };
+}
+
+/** A paper of the full corpus that is not in the subset: the rebuild adds a genuinely new page. */
+async function oneMorePaper(records: readonly CorpusRecord[]): Promise<CorpusRecord> {
+  const ids = new Set(records.map((record) => record.id));
+  const candidates = await readCorpus(FULL_FILE, 200);
+  const extra = candidates.find((record) => !ids.has(record.id));
+  if (!extra) throw new Error(`${FULL_FILE}: no paper outside the ${records.length}-paper subset among its first 200 lines`);
+  return extra;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function cell(value: number | undefined, digits = 1): string {
+  return value === undefined ? '–' : value.toFixed(digits);
+}
+
+function formatTable(results: readonly SizeResult[]): string {
+  const header = ['papers', 'build s', 'load s', 'bundle s', 'topics s', 'index s', 'pages s', 'pages/s', 'peak MB', 'dist MB', 'search B/paper (gz)', 'map first render ms', 'bare astro s', 'ratio'];
+  const rows = results.map((result) => [
+    String(result.papers),
+    cell(result.build.seconds),
+    cell(result.build.stages.loadSeconds),
+    cell(result.build.stages.bundleSeconds),
+    cell(result.build.stages.topicsSeconds),
+    cell(result.build.stages.indexSeconds),
+    cell(result.build.stages.pagesSeconds),
+    String(result.build.pagesPerSecond),
+    String(Math.max(result.build.peakTreeRssMb, result.build.peakProcessHwmMb)),
+    cell(result.dist.bytes / 1e6),
+    `${result.search.bytesPerPaper} (${result.search.gzipBytesPerPaper})`,
+    'firstRenderMs' in result.map ? String(result.map.firstRenderMs) : 'failed',
+    'seconds' in result.bare ? cell(result.bare.seconds) : 'failed',
+    'ratio' in result.bare ? `${result.bare.ratio.toFixed(2)}×` : '–',
+  ]);
+  const lines = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`);
+  const warm = results.find((result) => result.warm);
+  if (warm?.warm) lines.push('', `warm rebuild at ${warm.papers} + 1 paper: ${warm.warm.seconds.toFixed(1)} s (${Math.round(warm.warm.ratioToCold * 100)}% of cold ${warm.build.seconds.toFixed(1)} s)`);
+  return lines.join('\n');
+}
+
+function checkTargets(results: readonly SizeResult[]): string[] {
+  const verdicts: string[] = [];
+  const verdict = (ok: boolean, text: string) => verdicts.push(`${ok ? 'PASS' : 'FAIL'} ${text}`);
+  for (const result of results) {
+    const peakMb = Math.max(result.build.peakTreeRssMb, result.build.peakProcessHwmMb);
+    if (result.requested === 10_000) verdict(result.build.seconds <= TARGETS.build10kSeconds, `10k cold build ${result.build.seconds.toFixed(1)} s ≤ ${TARGETS.build10kSeconds} s`);
+    if (result.requested >= 100_000) {
+      verdict(result.build.seconds <= TARGETS.build100kSeconds, `100k cold build ${result.build.seconds.toFixed(1)} s ≤ ${TARGETS.build100kSeconds} s`);
+      verdict(peakMb <= TARGETS.build100kPeakMb, `100k peak memory ${peakMb} MB ≤ ${TARGETS.build100kPeakMb} MB`);
+    }
+    if (result.warm) verdict(result.warm.ratioToCold <= TARGETS.warmRatio, `warm rebuild ${Math.round(result.warm.ratioToCold * 100)}% of cold ≤ ${TARGETS.warmRatio * 100}%`);
+  }
+  return verdicts;
+}
+
+async function main(): Promise<void> {
+  const sizes = process.argv.slice(2).map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`bench/run.ts: sizes must be positive integers, got ${process.argv.slice(2).join(' ')}`);
+  if (!existsSync(SAMPLE_FILE) || !existsSync(FULL_FILE)) {
+    log(`bench skipped: the corpora are not at ${corporaDir} (see ../shared/corpora/README.md)`);
+    return;
+  }
+  await mkdir(join(projectRoot, 'bench', 'results'), { recursive: true });
+  await writeFile(logFile, '');
+  const workDir = await mkdtemp(join(tmpdir(), 'atlas-bench-'));
+  // Astro puts its prerender chunks in `<outDir>/.prerender/` only when outDir is inside the project; otherwise in
+  // the project's shared `.astro/`, where a concurrent build would overwrite them. So dist and cache stay in here.
+  const buildDir = await mkdtemp(join(projectRoot, 'bench', '.work-'));
+  const results: SizeResult[] = [];
+  try {
+    for (const size of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
+      results.push(await benchSize(size, workDir, buildDir));
+      // Written after every size, so a long run that is stopped still leaves its finished sizes.
+      await writeResults(results);
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+    await rm(buildDir, { recursive: true, force: true });
+  }
+  log(`\n${formatTable(results)}\n`);
+  for (const line of checkTargets(results)) log(line);
+  log(`\nwrote bench/results/build.json (full build logs: bench/results/build.log)`);
+}
+
+async function writeResults(results: readonly SizeResult[]): Promise<void> {
+  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, memoryGb: Math.round((await import('node:os')).totalmem() / 2 ** 30) };
+  await writeFile(join(projectRoot, 'bench', 'results', 'build.json'), `${JSON.stringify({ machine, targets: TARGETS, results, table: formatTable(results), verdicts: checkTargets(results) }, null, 2)}\n`);
+}
+
+await main();

@@ -1,0 +1,301 @@
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import {
+  indexFileName,
+  shardForTerm,
+  shardsForPrefix,
+  type DocRecord,
+  type FacetFile,
+  type SearchManifest,
+  type ShardFile,
+  type StageManifest,
+} from './manifest.ts';
+import { bodyIndexOptions, fuzzyDistance, headIndexOptions, termSearchOptions, type SearchDoc } from './options.ts';
+import { parseQuery, queryVariants, type QueryWord } from './query.ts';
+
+/** Reads one published index file (relative to `/search-index/`) as text. */
+export type FetchIndexFile = (file: string) => Promise<string>;
+
+/** One matching paper. */
+export interface SearchHit {
+  /** Doc-store id. */
+  id: number;
+  score: number;
+  /** How many query words the paper matched; papers matching every word rank first. */
+  matchedWords: number;
+}
+
+export interface SearchResponse {
+  /** All matches, best first: most query words matched, then score, then id. */
+  hits: SearchHit[];
+  /** Number of words in the processed query (0: nothing searchable). */
+  wordCount: number;
+  /** Papers matching every word. */
+  allWordsCount: number;
+  /** Index terms a hit matched (processed, e.g. `tulu`), for highlighting; computed on demand for the hits shown. */
+  termsOf: (id: number) => string[];
+}
+
+export interface SearchFilters {
+  topic?: number;
+  year?: number;
+  /** Author name words; only papers whose authors match all of them are kept. */
+  author?: string;
+}
+
+export interface EngineSearchOptions extends SearchFilters {
+  /** `head` searches titles, topics and authors only (first results); `all` adds abstract terms. Default `all`. */
+  stages?: 'head' | 'all';
+}
+
+/** Below this many exact matches a term is also matched fuzzily. */
+const FUZZY_FALLBACK = 20;
+
+/** A prefix typed so short that it spans more shards than this is looked up in its own shard only. */
+const MAX_PREFIX_SHARDS = 3;
+
+interface TermMatches {
+  score: number;
+  /** The matched index terms, as the arrays MiniSearch returned (merged only for the hits shown). */
+  terms: string[][];
+}
+
+type Stage = 'head' | 'body';
+
+function collectMatches(shards: MiniSearch<SearchDoc>[], term: string, searchOptions: SearchOptions): Map<number, TermMatches> {
+  const matches = new Map<number, TermMatches>();
+  for (const shard of shards) {
+    for (const result of shard.search(term, searchOptions)) {
+      const id = result.id as number;
+      const existing = matches.get(id);
+      if (existing) {
+        existing.score += result.score;
+        existing.terms.push(result.terms);
+      } else {
+        matches.set(id, { score: result.score, terms: [result.terms] });
+      }
+    }
+  }
+  return matches;
+}
+
+/**
+ * Rebuild a loadable MiniSearch plain object from a shard: the shard carries `toJSON().index` entries and the
+ * field lengths of the papers they mention; the manifest carries the global header (document count, average
+ * field lengths), so BM25 scores equal those of the unsharded index.
+ */
+function shardToPlainObject(shard: ShardFile, stage: StageManifest, documentCount: number): Parameters<typeof MiniSearch.loadJS>[0] {
+  const ids = new Set<number>();
+  for (const [, fields] of shard.index) for (const postings of Object.values(fields)) for (const id of Object.keys(postings)) ids.add(Number(id));
+  const sortedIds = [...ids].sort((a, b) => a - b);
+  const fieldCount = Object.keys(stage.fieldIds).length;
+  const documentIds: Record<string, number> = {};
+  const fieldLength: Record<string, number[]> = {};
+  sortedIds.forEach((id, position) => {
+    documentIds[id] = id;
+    fieldLength[id] = shard.lengths.slice(position * fieldCount, (position + 1) * fieldCount);
+  });
+  return {
+    documentCount,
+    nextId: documentCount,
+    documentIds,
+    fieldIds: stage.fieldIds,
+    fieldLength,
+    averageFieldLength: stage.averageFieldLength,
+    storedFields: {},
+    dirtCount: 0,
+    index: shard.index,
+    serializationVersion: 2,
+  };
+}
+
+/**
+ * The search engine shared by the browser, the tests and the benchmark. It loads the manifest, then only the
+ * shards the query's words fall in, and scores exactly as one MiniSearch index over all papers would.
+ * @example
+ * const engine = await SearchEngine.open((file) => fetch(`/search-index/${file}`).then((r) => r.text()));
+ * (await engine.search('tulu')).hits[0] // => { id: 38, score: 22.7, matchedWords: 1 }
+ */
+export class SearchEngine {
+  readonly manifest: SearchManifest;
+  private readonly fetchFile: FetchIndexFile;
+  private readonly shards = new Map<string, Promise<MiniSearch<SearchDoc>>>();
+  private readonly docChunks = new Map<number, Promise<DocRecord[]>>();
+  private facetFile: Promise<FacetFile> | undefined;
+  /** Files fetched so far with their sizes in characters, in fetch order (the benchmark reads it). */
+  readonly fetched: { file: string; chars: number }[] = [];
+
+  constructor(manifest: SearchManifest, fetchFile: FetchIndexFile) {
+    this.manifest = manifest;
+    this.fetchFile = fetchFile;
+  }
+
+  /**
+   * Fetch the manifest and return an engine.
+   * @example await SearchEngine.open((file) => readFile(`dist/search-index/${file}`, 'utf8'))
+   */
+  static async open(fetchFile: FetchIndexFile): Promise<SearchEngine> {
+    const text = await fetchFile('manifest.json');
+    const manifest = JSON.parse(text) as SearchManifest;
+    if (manifest.version !== 1) throw new Error(`search-index/manifest.json: expected version 1, found ${String(manifest.version)}`);
+    const engine = new SearchEngine(manifest, fetchFile);
+    engine.fetched.push({ file: 'manifest.json', chars: text.length });
+    return engine;
+  }
+
+  private async fetchText(file: string): Promise<string> {
+    const text = await this.fetchFile(file);
+    this.fetched.push({ file, chars: text.length });
+    return text;
+  }
+
+  private loadShard(stage: Stage, n: number): Promise<MiniSearch<SearchDoc>> {
+    const file = indexFileName(stage, n);
+    let shard = this.shards.get(file);
+    if (!shard) {
+      const stageManifest = this.manifest[stage];
+      const options: Options<SearchDoc> = stage === 'head' ? headIndexOptions : bodyIndexOptions;
+      shard = this.fetchText(file).then((text) => {
+        const plain = shardToPlainObject(JSON.parse(text) as ShardFile, stageManifest, this.manifest.documentCount);
+        return MiniSearch.loadJS<SearchDoc>(plain, options);
+      });
+      shard.catch(() => this.shards.delete(file));
+      this.shards.set(file, shard);
+    }
+    return shard;
+  }
+
+  private shardsFor(stage: Stage, term: string, isPrefix: boolean): number[] {
+    const { firstTerms } = this.manifest[stage];
+    if (firstTerms.length === 0) return [];
+    if (!isPrefix) return [shardForTerm(firstTerms, term)];
+    const run = shardsForPrefix(firstTerms, term);
+    return run.length <= MAX_PREFIX_SHARDS ? run : [shardForTerm(firstTerms, term)];
+  }
+
+  /**
+   * Matches of one term in the given stages: exact (and prefix, when typing) first; fuzzy only when that finds
+   * fewer than `FUZZY_FALLBACK` papers, so common words never pay for typo expansion.
+   */
+  private async matchTerm(term: string, isPrefix: boolean, stages: Stage[], fields?: string[]): Promise<Map<number, TermMatches>> {
+    const loads = stages.flatMap((stage) => this.shardsFor(stage, term, isPrefix).map((n) => this.loadShard(stage, n)));
+    const shards = await Promise.all(loads);
+    const exact = collectMatches(shards, term, { ...termSearchOptions(isPrefix, false), ...(fields ? { fields } : {}) });
+    if (exact.size >= FUZZY_FALLBACK || fuzzyDistance(term) === 0) return exact;
+    return collectMatches(shards, term, { ...termSearchOptions(isPrefix, true), ...(fields ? { fields } : {}) });
+  }
+
+  /** Papers matching one query word: its whole form, or every part of a compound. */
+  private async matchWord(word: QueryWord, stages: Stage[], fields?: string[]): Promise<Map<number, TermMatches>> {
+    const variants = queryVariants(word);
+    const variantMatches = await Promise.all(variants.map((variant) => this.matchTerm(variant.term, variant.isPrefix, stages, fields)));
+    const wholeMatches = word.whole === null ? undefined : variantMatches[0];
+    const partMatches = word.whole === null ? variantMatches : variantMatches.slice(1);
+    const matches = new Map<number, TermMatches>();
+    const candidates = new Set<number>(wholeMatches?.keys() ?? []);
+    if (partMatches.length > 0) {
+      for (const id of partMatches[0]!.keys()) if (partMatches.every((part) => part.has(id))) candidates.add(id);
+    }
+    for (const id of candidates) {
+      const combined: TermMatches = { score: 0, terms: [] };
+      for (const variant of variantMatches) {
+        const match = variant.get(id);
+        if (!match) continue;
+        combined.score += match.score;
+        combined.terms.push(...match.terms);
+      }
+      matches.set(id, combined);
+    }
+    return matches;
+  }
+
+  /**
+   * Search: every query word is matched as a whole and by parts, with fuzzy matching scaled to its length and
+   * prefix matching for the word being typed. Papers matching all words come first.
+   * @example (await engine.search('tau-bench', { stages: 'head' })).hits.length // => 1
+   */
+  async search(query: string, options: EngineSearchOptions = {}): Promise<SearchResponse> {
+    const words = parseQuery(query);
+    if (words.length === 0) return { hits: [], wordCount: 0, allWordsCount: 0, termsOf: () => [] };
+    const stages: Stage[] = options.stages === 'head' ? ['head'] : ['head', 'body'];
+    const [wordMatches, allowed] = await Promise.all([
+      Promise.all(words.map((word) => this.matchWord(word, stages))),
+      this.allowedIds(options),
+    ]);
+    const byId = new Map<number, SearchHit>();
+    for (const matches of wordMatches) {
+      for (const [id, match] of matches) {
+        if (allowed && !allowed.has(id)) continue;
+        const hit = byId.get(id);
+        if (hit) {
+          hit.score += match.score;
+          hit.matchedWords += 1;
+        } else {
+          byId.set(id, { id, score: match.score, matchedWords: 1 });
+        }
+      }
+    }
+    const hits = [...byId.values()].sort((a, b) => b.matchedWords - a.matchedWords || b.score - a.score || a.id - b.id);
+    const termsOf = (id: number): string[] => {
+      const terms = new Set<string>();
+      for (const matches of wordMatches) for (const list of matches.get(id)?.terms ?? []) for (const term of list) terms.add(term);
+      return [...terms].sort();
+    };
+    return { hits, wordCount: words.length, allWordsCount: hits.filter((hit) => hit.matchedWords === words.length).length, termsOf };
+  }
+
+  /** Ids allowed by the filters, or undefined when nothing is filtered. */
+  private async allowedIds(filters: SearchFilters): Promise<Set<number> | undefined> {
+    let allowed: Set<number> | undefined;
+    if (filters.topic !== undefined || filters.year !== undefined) {
+      const facets = await this.facets();
+      allowed = new Set();
+      for (let id = 0; id < this.manifest.documentCount; id += 1) {
+        if (filters.topic !== undefined && facets.topic[id] !== filters.topic) continue;
+        if (filters.year !== undefined && facets.year[id] !== filters.year) continue;
+        allowed.add(id);
+      }
+    }
+    const authorWords = filters.author ? parseQuery(filters.author) : [];
+    for (const word of authorWords) {
+      const matches = await this.matchWord(word, ['head'], ['authors']);
+      allowed = new Set([...(allowed ?? matches.keys())].filter((id) => matches.has(id)));
+    }
+    return allowed;
+  }
+
+  /**
+   * Topic and year of every paper (fetched once, for filters and their counts).
+   * @example (await engine.facets()).topic[0] // => 3
+   */
+  facets(): Promise<FacetFile> {
+    this.facetFile ??= this.fetchText('facets.json').then((text) => JSON.parse(text) as FacetFile);
+    return this.facetFile;
+  }
+
+  /**
+   * The doc-store records of the given ids, fetching only the chunks they sit in.
+   * @example (await engine.docs([0])).get(0)?.[0] // => 'Impatient Users Confuse AI Agents: …'
+   */
+  async docs(ids: readonly number[]): Promise<Map<number, DocRecord>> {
+    const { chunkSize } = this.manifest.docs;
+    const chunkIds = [...new Set(ids.map((id) => Math.floor(id / chunkSize)))];
+    const chunks = await Promise.all(chunkIds.map((n) => this.loadDocChunk(n)));
+    const records = new Map<number, DocRecord>();
+    for (const id of ids) {
+      const chunk = chunks[chunkIds.indexOf(Math.floor(id / chunkSize))];
+      const record = chunk?.[id % chunkSize];
+      if (record) records.set(id, record);
+    }
+    return records;
+  }
+
+  private loadDocChunk(n: number): Promise<DocRecord[]> {
+    let chunk = this.docChunks.get(n);
+    if (!chunk) {
+      chunk = this.fetchText(indexFileName('docs', n)).then((text) => JSON.parse(text) as DocRecord[]);
+      chunk.catch(() => this.docChunks.delete(n));
+      this.docChunks.set(n, chunk);
+    }
+    return chunk;
+  }
+}

@@ -1,0 +1,110 @@
+import { escapeXml } from './xml.ts';
+
+/** What the feed needs of a paper (a subset of `SluggedPaper`). */
+export interface FeedPaper {
+  slug: string;
+  title: string;
+  abstract: string;
+  authors: readonly string[];
+  /** ISO `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date?: string | undefined;
+  categories: readonly string[];
+  /** Position in source order, from 0. */
+  order: number;
+}
+
+export interface AtomFeedOptions {
+  /** Feed title, e.g. `Research Atlas`. */
+  title: string;
+  /** One-line subtitle. */
+  subtitle: string;
+  /** Absolute URL of the feed itself (`rel="self"` and the feed id). */
+  feedUrl: string;
+  /** Absolute URL of the site's home page. */
+  homeUrl: string;
+  /** Absolute URL of a paper page, from its slug. */
+  paperUrl: (slug: string) => string;
+  /** `YYYY-MM-DD` used as `<updated>` when no paper has a date: the build date, so the bytes stay reproducible. */
+  fallbackDate: string;
+  /** Most entries to include; feed readers only show the newest, and 100k full entries would be ~100 MB. */
+  limit: number;
+}
+
+// Feed readers show a summary, not a full abstract; this keeps a 50-entry feed around 50 kB.
+const SUMMARY_CHARS = 600;
+
+/**
+ * An ISO date of 4, 7 or 10 characters as an RFC 3339 timestamp at midnight UTC (Atom needs full timestamps).
+ * @example dateToTimestamp('2024-05') // => '2024-05-01T00:00:00Z'
+ */
+export function dateToTimestamp(date: string): string {
+  const full = date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date;
+  return `${full}T00:00:00Z`;
+}
+
+/**
+ * Papers in feed order: dated papers newest first, then undated ones; ties (and undated papers) in source order.
+ * @example sortForFeed([{ order: 0, date: '2020' }, { order: 1, date: '2024-02' }, { order: 2 }]).map((p) => p.order) // => [1, 0, 2]
+ */
+export function sortForFeed<T extends Pick<FeedPaper, 'date' | 'order'>>(papers: readonly T[]): T[] {
+  return [...papers].sort((a, b) => {
+    if (a.date && b.date) {
+      const byDate = dateToTimestamp(b.date).localeCompare(dateToTimestamp(a.date));
+      if (byDate !== 0) return byDate;
+    } else if (a.date || b.date) {
+      return a.date ? -1 : 1;
+    }
+    return a.order - b.order;
+  });
+}
+
+function summarize(abstract: string): string {
+  const clean = abstract.replace(/\s+/g, ' ').trim();
+  if (clean.length <= SUMMARY_CHARS) return clean;
+  const cut = clean.slice(0, SUMMARY_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/**
+ * An Atom 1.0 feed (RFC 4287) of the newest papers. Every text is escaped, so untrusted titles cannot add markup.
+ * `<updated>` of an undated paper is the newest dated paper's date, else `fallbackDate`.
+ * @example buildAtomFeed([{ slug: 'a', title: 'A & B', abstract: 'Text', authors: ['Ada'], date: '2024-01-02', categories: [], order: 0 }],
+ *   { title: 'Atlas', subtitle: 'Papers', feedUrl: 'https://x.org/feed.xml', homeUrl: 'https://x.org/',
+ *     paperUrl: (slug) => `https://x.org/papers/${slug}/`, fallbackDate: '2025-01-01', limit: 50 })
+ * // => '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">…<title>A &amp; B</title>…</feed>\n'
+ */
+export function buildAtomFeed(papers: readonly FeedPaper[], options: AtomFeedOptions): string {
+  const entries = sortForFeed(papers).slice(0, Math.max(0, options.limit));
+  const newestDate = entries.find((paper) => paper.date)?.date;
+  const feedUpdated = dateToTimestamp(newestDate ?? options.fallbackDate);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <title>${escapeXml(options.title)}</title>`,
+    `  <subtitle>${escapeXml(options.subtitle)}</subtitle>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(options.feedUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(options.homeUrl)}"/>`,
+    `  <id>${escapeXml(options.feedUrl)}</id>`,
+    `  <updated>${feedUpdated}</updated>`,
+    // Atom requires an author on the feed or on every entry; papers without authors inherit this one.
+    `  <author><name>${escapeXml(options.title)}</name></author>`,
+    '  <generator>Research Atlas</generator>',
+  ];
+  for (const paper of entries) {
+    const url = options.paperUrl(paper.slug);
+    const updated = paper.date ? dateToTimestamp(paper.date) : feedUpdated;
+    lines.push('  <entry>');
+    lines.push(`    <title type="text">${escapeXml(paper.title)}</title>`);
+    lines.push(`    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`);
+    lines.push(`    <id>${escapeXml(url)}</id>`);
+    if (paper.date) lines.push(`    <published>${updated}</published>`);
+    lines.push(`    <updated>${updated}</updated>`);
+    for (const author of paper.authors) lines.push(`    <author><name>${escapeXml(author)}</name></author>`);
+    for (const category of paper.categories) lines.push(`    <category term="${escapeXml(category)}"/>`);
+    if (paper.abstract.trim() !== '') lines.push(`    <summary type="text">${escapeXml(summarize(paper.abstract))}</summary>`);
+    lines.push('  </entry>');
+  }
+  lines.push('</feed>');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,71 @@
+/** What the JSON-LD of a paper page needs (a subset of `SluggedPaper`). */
+export interface JsonLdPaper {
+  title: string;
+  abstract: string;
+  hasAbstract: boolean;
+  authors: readonly string[];
+  date?: string | undefined;
+  url?: string | undefined;
+  doi?: string | undefined;
+  arxivId?: string | undefined;
+  venue?: string | undefined;
+  categories: readonly string[];
+  tags: readonly string[];
+}
+
+/** A schema.org object ready for `JSON.stringify`. */
+export type JsonLd = Record<string, unknown>;
+
+/**
+ * schema.org `ScholarlyArticle` for a paper page: headline, abstract, authors, date, identifiers and links.
+ * Fields the paper lacks are left out rather than emptied.
+ * @example scholarlyArticleJsonLd({ title: 'T', abstract: 'A', hasAbstract: true, authors: ['Ada L'], arxivId: '2401.1', categories: [], tags: [] }, 'https://x.org/papers/t/')
+ * // => { '@context': 'https://schema.org', '@type': 'ScholarlyArticle', '@id': 'https://x.org/papers/t/', url: 'https://x.org/papers/t/', headline: 'T', name: 'T',
+ * //      abstract: 'A', author: [{ '@type': 'Person', name: 'Ada L' }], identifier: [{ '@type': 'PropertyValue', propertyID: 'arXiv', value: '2401.1' }],
+ * //      sameAs: ['https://arxiv.org/abs/2401.1'] }
+ */
+export function scholarlyArticleJsonLd(paper: JsonLdPaper, pageUrl: string): JsonLd {
+  const identifiers: JsonLd[] = [];
+  const sameAs: string[] = [];
+  if (paper.arxivId) {
+    identifiers.push({ '@type': 'PropertyValue', propertyID: 'arXiv', value: paper.arxivId });
+    sameAs.push(`https://arxiv.org/abs/${paper.arxivId}`);
+  }
+  if (paper.doi) {
+    identifiers.push({ '@type': 'PropertyValue', propertyID: 'DOI', value: paper.doi });
+    sameAs.push(`https://doi.org/${paper.doi}`);
+  }
+  if (paper.url && !sameAs.includes(paper.url)) sameAs.push(paper.url);
+  const keywords = [...new Set([...paper.categories, ...paper.tags])];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ScholarlyArticle',
+    '@id': pageUrl,
+    url: pageUrl,
+    // Google truncates headlines beyond 110 characters; `name` keeps the full title.
+    headline: paper.title.length > 110 ? `${paper.title.slice(0, 109)}…` : paper.title,
+    name: paper.title,
+    ...(paper.hasAbstract && paper.abstract !== '' ? { abstract: paper.abstract } : {}),
+    ...(paper.authors.length > 0 ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
+    ...(paper.date ? { datePublished: paper.date } : {}),
+    ...(paper.venue ? { isPartOf: { '@type': 'Periodical', name: paper.venue } } : {}),
+    ...(keywords.length > 0 ? { keywords: keywords.join(', ') } : {}),
+    ...(identifiers.length > 0 ? { identifier: identifiers } : {}),
+    ...(sameAs.length > 0 ? { sameAs } : {}),
+  };
+}
+
+/**
+ * Serialise JSON-LD for an inline `<script type="application/ld+json">`. `<`, `>` and `&` become `\u003c`-style
+ * escapes, so a title holding `</script>` or `<!--` cannot end the script; U+2028/U+2029 are escaped for old parsers.
+ * The result parses back to the same value with `JSON.parse`.
+ * @example serializeJsonLd({ name: '</script><b>' }) // => '{"name":"\\u003c/script\\u003e\\u003cb\\u003e"}'
+ */
+export function serializeJsonLd(value: JsonLd): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,158 @@
+/**
+ * The k-nearest-neighbour graph of unit-length paper vectors (cosine similarity), the shared input of graph
+ * clustering, the map and the related-papers lists. Up to EXACT_LIMIT rows every pair is compared; above, rows are
+ * bucketed by spherical k-means on a sample (an inverted-file index, as FAISS "IVF") and each bucket searches itself
+ * plus its nearest buckets until enough candidates, which keeps 100k papers to tens of seconds.
+ */
+import { sphericalKMeans } from './cluster.ts';
+import { sampleIndices, type RandomSource } from './random.ts';
+
+export interface NeighbourGraph {
+  rowCount: number;
+  /** Neighbours per row. */
+  neighbourCount: number;
+  /** Row ids of each row's neighbours, most similar first, rowCount × neighbourCount (-1 when fewer exist). */
+  indices: Int32Array;
+  /** Cosine similarity of each neighbour (same layout as indices). */
+  similarities: Float32Array;
+}
+
+export interface NeighbourGraphOptions {
+  /** Rows compared exhaustively at or below this count. Default 12,000. */
+  exactLimit?: number;
+  /** On larger inputs, candidates each row is compared with (its bucket and the nearest buckets). Default 1,600. */
+  candidateTarget?: number;
+}
+
+/**
+ * Each row's `neighbourCount` most similar other rows (ties by lower row id).
+ * @param vectors unit-length rows, row-major
+ * @param dimensions length of each row
+ * @param neighbourCount neighbours per row (capped at rowCount − 1)
+ * @param random seeded source (bucketing of large inputs)
+ * @example nearestNeighbourGraph(Float32Array.of(1, 0, 0.8, 0.6, 0, 1), 2, 1, createRandom(1)).indices // => Int32Array [1, 0, 1]
+ */
+export function nearestNeighbourGraph(
+  vectors: Float32Array,
+  dimensions: number,
+  neighbourCount: number,
+  random: RandomSource,
+  options: NeighbourGraphOptions = {},
+): NeighbourGraph {
+  const rowCount = dimensions > 0 ? vectors.length / dimensions : 0;
+  const count = Math.max(0, Math.min(neighbourCount, rowCount - 1));
+  const indices = new Int32Array(rowCount * count).fill(-1);
+  const similarities = new Float32Array(rowCount * count).fill(-Infinity);
+  if (count === 0) return { rowCount, neighbourCount: count, indices, similarities };
+  const exactLimit = options.exactLimit ?? 12000;
+  if (rowCount <= exactLimit) {
+    const all = Int32Array.from({ length: rowCount }, (_, row) => row);
+    searchBlock(vectors, dimensions, all, all, count, indices, similarities);
+  } else {
+    const { bucketsOfBucket, membersOfBucket } = bucketRows(vectors, dimensions, rowCount, random, options.candidateTarget ?? 1600);
+    membersOfBucket.forEach((members, bucket) => {
+      const candidates = Int32Array.from(bucketsOfBucket[bucket]!.flatMap((other) => [...membersOfBucket[other]!])).sort();
+      searchBlock(vectors, dimensions, members, candidates, count, indices, similarities);
+    });
+  }
+  for (let index = 0; index < similarities.length; index++) {
+    if (indices[index]! < 0) similarities[index] = 0;
+  }
+  return { rowCount, neighbourCount: count, indices, similarities };
+}
+
+/** Rows per query block: small enough that the block's rows stay in cache while candidates stream past. */
+const BLOCK_ROWS = 32;
+
+/** For every query row, keep the `count` best candidates (other than itself) by dot product, sorted. */
+function searchBlock(
+  vectors: Float32Array,
+  dimensions: number,
+  queries: Int32Array,
+  candidates: Int32Array,
+  count: number,
+  indices: Int32Array,
+  similarities: Float32Array,
+): void {
+  const scores = new Float64Array(BLOCK_ROWS);
+  for (let start = 0; start < queries.length; start += BLOCK_ROWS) {
+    const end = Math.min(queries.length, start + BLOCK_ROWS);
+    for (let index = 0; index < candidates.length; index++) {
+      const other = candidates[index]!;
+      const otherBase = other * dimensions;
+      for (let query = start; query < end; query++) {
+        const base = queries[query]! * dimensions;
+        let dot = 0;
+        let d = 0;
+        for (; d + 3 < dimensions; d += 4) {
+          dot +=
+            vectors[base + d]! * vectors[otherBase + d]! +
+            vectors[base + d + 1]! * vectors[otherBase + d + 1]! +
+            vectors[base + d + 2]! * vectors[otherBase + d + 2]! +
+            vectors[base + d + 3]! * vectors[otherBase + d + 3]!;
+        }
+        for (; d < dimensions; d++) dot += vectors[base + d]! * vectors[otherBase + d]!;
+        scores[query - start] = dot;
+      }
+      for (let query = start; query < end; query++) {
+        const row = queries[query]!;
+        if (other === row) continue;
+        const dot = scores[query - start]!;
+        const slotBase = row * count;
+        if (dot <= similarities[slotBase + count - 1]!) continue;
+        let slot = count - 1;
+        while (slot > 0 && dot > similarities[slotBase + slot - 1]!) {
+          similarities[slotBase + slot] = similarities[slotBase + slot - 1]!;
+          indices[slotBase + slot] = indices[slotBase + slot - 1]!;
+          slot--;
+        }
+        similarities[slotBase + slot] = dot;
+        indices[slotBase + slot] = other;
+      }
+    }
+  }
+}
+
+/**
+ * Bucket rows by spherical k-means (about √N buckets, centroids fitted on a sample) and list, for every bucket,
+ * the buckets to search: itself, then the most similar centroids until `candidateTarget` rows.
+ */
+function bucketRows(vectors: Float32Array, dimensions: number, rowCount: number, random: RandomSource, candidateTarget: number) {
+  const bucketCount = Math.max(2, Math.round(Math.sqrt(rowCount)));
+  const sample = sampleIndices(random, rowCount, Math.min(rowCount, bucketCount * 40));
+  const fit = sphericalKMeans(vectors, dimensions, sample, bucketCount, random, { maxIterations: 15 });
+  const membersByBucket: number[][] = Array.from({ length: fit.clusterCount }, () => []);
+  for (let row = 0; row < rowCount; row++) {
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let bucket = 0; bucket < fit.clusterCount; bucket++) {
+      let dot = 0;
+      for (let d = 0; d < dimensions; d++) dot += vectors[row * dimensions + d]! * fit.centroids[bucket * dimensions + d]!;
+      if (dot > bestScore) {
+        bestScore = dot;
+        best = bucket;
+      }
+    }
+    membersByBucket[best]!.push(row);
+  }
+  const membersOfBucket = membersByBucket.map((members) => Int32Array.from(members));
+  const bucketsOfBucket = membersOfBucket.map((_, bucket) => {
+    const others: Array<[number, number]> = [];
+    for (let other = 0; other < fit.clusterCount; other++) {
+      if (other === bucket) continue;
+      let dot = 0;
+      for (let d = 0; d < dimensions; d++) dot += fit.centroids[bucket * dimensions + d]! * fit.centroids[other * dimensions + d]!;
+      others.push([other, dot]);
+    }
+    others.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const chosen = [bucket];
+    let total = membersOfBucket[bucket]!.length;
+    for (const [other] of others) {
+      if (total >= candidateTarget) break;
+      chosen.push(other);
+      total += membersOfBucket[other]!.length;
+    }
+    return chosen;
+  });
+  return { bucketsOfBucket, membersOfBucket };
+}

@@ -1,0 +1,185 @@
+/**
+ * Topic keywords by class-based TF-IDF (c-TF-IDF, Grootendorst 2022, "BERTopic"): all papers of a topic are one
+ * document, weight(t, c) = tf(t, c) / words(c) · ln(1 + mean words per class / frequency of t over all classes).
+ * Labels are the best 2–3 keywords (phrases preferred), joined with " · ", distinct across topics.
+ */
+import type { TfidfModel } from './tfidf.ts';
+
+export interface FeatureText {
+  /** Display text of every feature id. */
+  featureDisplay: readonly string[];
+  /** Unigram ids making up every feature id. */
+  featureParts: readonly Int32Array[];
+}
+
+export interface TopicTerms {
+  /** Matrix term ids, best first (at most `keywordCount`, no term contained in a better phrase). */
+  termIds: number[];
+  /** Display text of those terms. */
+  keywords: string[];
+}
+
+const numericOnly = /^[\d\s.,\-]+$/;
+
+/**
+ * c-TF-IDF keywords for every class of a partition.
+ * @param model the TF-IDF model (its raw counts are used)
+ * @param text display text and parts of features
+ * @param classOfDoc class of each document (0 .. classCount-1), or -1 to leave a document out
+ * @param classCount number of classes
+ * @param keywordCount keywords per class, default 10
+ * @example topicKeywords(model, text, Int32Array.of(0, 0, 1), 2)[0].keywords // => ['reinforcement learning', 'policy', …]
+ */
+export function topicKeywords(
+  model: TfidfModel,
+  text: FeatureText,
+  classOfDoc: Int32Array,
+  classCount: number,
+  keywordCount = 10,
+): TopicTerms[] {
+  const { rowStart, colIndex, columnCount } = model.matrix;
+  const classTermCounts = Array.from({ length: classCount }, () => new Map<number, number>());
+  const classWords = new Float64Array(classCount);
+  const termTotals = new Float64Array(columnCount);
+  for (let doc = 0; doc < classOfDoc.length; doc++) {
+    const cls = classOfDoc[doc]!;
+    if (cls < 0) continue;
+    const counts = classTermCounts[cls]!;
+    for (let entry = rowStart[doc]!; entry < rowStart[doc + 1]!; entry++) {
+      const term = colIndex[entry]!;
+      const count = model.counts[entry]!;
+      counts.set(term, (counts.get(term) ?? 0) + count);
+      classWords[cls]! += count;
+      termTotals[term]! += count;
+    }
+  }
+  let wordTotal = 0;
+  for (let cls = 0; cls < classCount; cls++) wordTotal += classWords[cls]!;
+  const meanWords = wordTotal / Math.max(1, classCount);
+  return classTermCounts.map((counts, cls) => {
+    const scored: Array<[number, number]> = [];
+    for (const [term, count] of counts) {
+      if (count < 2 && counts.size > 40) continue;
+      const weight = (count / Math.max(1, classWords[cls]!)) * Math.log(1 + meanWords / termTotals[term]!);
+      scored.push([term, weight]);
+    }
+    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return pickKeywords(scored.slice(0, 60).map(([term]) => term), model, text, keywordCount);
+  });
+}
+
+/** Walk candidates best first; a phrase replaces an already chosen unigram it contains, a contained unigram is skipped. */
+function pickKeywords(candidates: number[], model: TfidfModel, text: FeatureText, keywordCount: number): TopicTerms {
+  const chosen: number[] = [];
+  for (const term of candidates) {
+    if (chosen.length >= keywordCount) break;
+    const display = text.featureDisplay[model.termFeature[term]!]!;
+    if (numericOnly.test(display)) continue;
+    const parts = text.featureParts[model.termFeature[term]!]!;
+    if (chosen.some((other) => containsParts(partsOf(other, model, text), parts))) continue;
+    const replaced = chosen.findIndex((other) => containsParts(parts, partsOf(other, model, text)));
+    if (replaced >= 0) {
+      chosen[replaced] = term;
+      for (let index = chosen.length - 1; index > replaced; index--) {
+        if (containsParts(parts, partsOf(chosen[index]!, model, text))) chosen.splice(index, 1);
+      }
+      continue;
+    }
+    chosen.push(term);
+  }
+  return { termIds: chosen, keywords: chosen.map((term) => text.featureDisplay[model.termFeature[term]!]!) };
+}
+
+function partsOf(term: number, model: TfidfModel, text: FeatureText): Int32Array {
+  return text.featureParts[model.termFeature[term]!]!;
+}
+
+/** True when `inner` appears as a contiguous run inside `outer` (and is shorter or equal). */
+function containsParts(outer: Int32Array, inner: Int32Array): boolean {
+  if (inner.length > outer.length) return false;
+  for (let start = 0; start + inner.length <= outer.length; start++) {
+    let matches = true;
+    for (let offset = 0; offset < inner.length; offset++) {
+      if (outer[start + offset] !== inner[offset]) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) return true;
+  }
+  return false;
+}
+
+/**
+ * Short labels from keyword lists: 2–3 keywords, phrases first, no two sharing a word, distinct across topics
+ * (a label already taken moves on to the next keywords). Topics are labelled in the order given, so pass the
+ * largest first to give them the best labels.
+ * @example labelTopics([['reinforcement learning', 'policy', 'reward'], ['graph', 'graph neural networks']]) // => ['reinforcement learning · policy · reward', 'graph neural networks · graph']
+ */
+export function labelTopics(keywordLists: readonly (readonly string[])[], taken: Set<string> = new Set()): string[] {
+  return keywordLists.map((keywords) => {
+    const ordered = [...keywords.slice(0, 6).filter((word) => word.includes(' ')), ...keywords.filter((word, index) => index >= 6 || !word.includes(' '))];
+    const candidates = [...new Set(ordered.length > 0 ? ordered : ['misc'])];
+    for (let skip = 0; skip < candidates.length; skip++) {
+      const label = composeLabel(candidates, skip);
+      if (label && !taken.has(label)) {
+        taken.add(label);
+        return label;
+      }
+    }
+    let suffix = 2;
+    const base = composeLabel(candidates, 0) || 'topic';
+    while (taken.has(`${base} (${suffix})`)) suffix++;
+    taken.add(`${base} (${suffix})`);
+    return `${base} (${suffix})`;
+  });
+}
+
+/** Join the first keyword with following ones that share no word with it, skipping `skip` of the followers. */
+function composeLabel(candidates: readonly string[], skip: number): string {
+  const head = candidates[0]!;
+  const items = [head];
+  const words = new Set(head.toLowerCase().split(/[\s-]+/));
+  let skipped = 0;
+  for (const candidate of candidates.slice(1)) {
+    const candidateWords = candidate.toLowerCase().split(/[\s-]+/);
+    if (candidateWords.some((word) => words.has(word))) continue;
+    if (skipped < skip) {
+      skipped++;
+      continue;
+    }
+    items.push(candidate);
+    for (const word of candidateWords) words.add(word);
+    const length = items.join(' · ').length;
+    if (items.length === 3 || (items.length === 2 && length > 28)) break;
+  }
+  if (skipped < skip) return '';
+  return items.join(' · ');
+}
+
+/** Letters NFKD does not decompose, spelled out in ASCII for slugs. */
+const ligatures: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l' };
+
+/**
+ * URL slugs from labels: ASCII lower-case words joined by hyphens, at most 60 characters, made unique with -2, -3….
+ * @example slugifyLabels(['graph neural networks · GNN', 'graph neural networks · GNN']) // => ['graph-neural-networks-gnn', 'graph-neural-networks-gnn-2']
+ */
+export function slugifyLabels(labels: readonly string[]): string[] {
+  const used = new Set<string>();
+  return labels.map((label) => {
+    const base =
+      label
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase()
+        .replace(/[œæßøł]/g, (letter) => ligatures[letter]!)
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60)
+        .replace(/-+$/g, '') || 'topic';
+    let slug = base;
+    for (let suffix = 2; used.has(slug); suffix++) slug = `${base}-${suffix}`;
+    used.add(slug);
+    return slug;
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * Truncated SVD of a sparse matrix by the randomized range finder of Halko, Martinsson & Tropp (2011,
+ * "Finding structure with randomness", Algorithms 4.4 and 5.1), the LSA step of the topic pipeline.
+ * Dense blocks are row-major Float64Array; the small (width × width) eigenproblems use cyclic Jacobi rotations.
+ */
+import { randomNormal, type RandomSource } from './random.ts';
+import type { SparseMatrix } from './tfidf.ts';
+
+export interface SvdResult {
+  /** Number of singular triplets returned. */
+  rank: number;
+  /** Singular values, largest first. */
+  singularValues: Float64Array;
+  /** Left singular vectors, rowCount × rank, row-major. */
+  left: Float64Array;
+  /** Right singular vectors, columnCount × rank, row-major. */
+  right: Float64Array;
+}
+
+export interface SvdOptions {
+  /** Extra random directions beyond the rank (better accuracy for the last triplets). Default 10. */
+  oversample?: number;
+  /** Power iterations (sharpen a slowly decaying spectrum, as text has). Default 2. */
+  powerIterations?: number;
+}
+
+/**
+ * Sparse × dense: A (n × m) times X (m × width) → n × width.
+ * @example multiplySparseDense(diagonalOneTwo, Float64Array.of(1, 2, 3, 4), 2) // => Float64Array [1, 2, 6, 8] (diagonalOneTwo: CSR of [[1, 0], [0, 2]])
+ */
+export function multiplySparseDense(matrix: SparseMatrix, dense: Float64Array, width: number): Float64Array {
+  const result = new Float64Array(matrix.rowCount * width);
+  const { rowStart, colIndex, values } = matrix;
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const out = row * width;
+    for (let entry = rowStart[row]!; entry < rowStart[row + 1]!; entry++) {
+      const weight = values[entry]!;
+      const source = colIndex[entry]! * width;
+      for (let column = 0; column < width; column++) result[out + column]! += weight * dense[source + column]!;
+    }
+  }
+  return result;
+}
+
+/**
+ * Sparse-transpose × dense: Aᵀ (m × n) times Y (n × width) → m × width, without forming Aᵀ.
+ * @example multiplySparseTransposedDense(diagonalOneTwo, Float64Array.of(1, 2, 3, 4), 2) // => Float64Array [1, 2, 6, 8] (diagonalOneTwo: CSR of [[1, 0], [0, 2]])
+ */
+export function multiplySparseTransposedDense(matrix: SparseMatrix, dense: Float64Array, width: number): Float64Array {
+  const result = new Float64Array(matrix.columnCount * width);
+  const { rowStart, colIndex, values } = matrix;
+  for (let row = 0; row < matrix.rowCount; row++) {
+    const source = row * width;
+    for (let entry = rowStart[row]!; entry < rowStart[row + 1]!; entry++) {
+      const weight = values[entry]!;
+      const out = colIndex[entry]! * width;
+      for (let column = 0; column < width; column++) result[out + column]! += weight * dense[source + column]!;
+    }
+  }
+  return result;
+}
+
+/** Gram matrix XᵀX (width × width) of a row-major block. */
+function gram(block: Float64Array, rowCount: number, width: number): Float64Array {
+  const result = new Float64Array(width * width);
+  for (let row = 0; row < rowCount; row++) {
+    const base = row * width;
+    for (let a = 0; a < width; a++) {
+      const value = block[base + a]!;
+      if (value === 0) continue;
+      const out = a * width;
+      for (let b = a; b < width; b++) result[out + b]! += value * block[base + b]!;
+    }
+  }
+  for (let a = 0; a < width; a++) for (let b = 0; b < a; b++) result[a * width + b] = result[b * width + a]!;
+  return result;
+}
+
+/** X (rows × width) times M (width × outWidth), both row-major. */
+function multiplyDense(block: Float64Array, rowCount: number, width: number, small: Float64Array, outWidth: number): Float64Array {
+  const result = new Float64Array(rowCount * outWidth);
+  for (let row = 0; row < rowCount; row++) {
+    const base = row * width;
+    const out = row * outWidth;
+    for (let k = 0; k < width; k++) {
+      const value = block[base + k]!;
+      if (value === 0) continue;
+      const smallRow = k * outWidth;
+      for (let column = 0; column < outWidth; column++) result[out + column]! += value * small[smallRow + column]!;
+    }
+  }
+  return result;
+}
+
+/**
+ * Eigen-decomposition of a symmetric matrix by cyclic Jacobi rotations.
+ * @returns eigenvalues largest first and the matching eigenvectors as the columns of a row-major size × size matrix
+ * @example symmetricEigen(Float64Array.of(2, 1, 1, 2), 2).values // => Float64Array [3, 1]
+ */
+export function symmetricEigen(matrix: Float64Array, size: number): { values: Float64Array; vectors: Float64Array } {
+  const a = Float64Array.from(matrix);
+  const v = new Float64Array(size * size);
+  for (let index = 0; index < size; index++) v[index * size + index] = 1;
+  let scale = 0;
+  for (let index = 0; index < a.length; index++) scale += a[index]! * a[index]!;
+  for (let sweep = 0; sweep < 60; sweep++) {
+    let offDiagonal = 0;
+    for (let p = 0; p < size; p++) for (let q = p + 1; q < size; q++) offDiagonal += a[p * size + q]! ** 2;
+    if (offDiagonal <= 1e-30 * scale || offDiagonal === 0) break;
+    for (let p = 0; p < size; p++) {
+      for (let q = p + 1; q < size; q++) {
+        const apq = a[p * size + q]!;
+        if (Math.abs(apq) < 1e-300) continue;
+        const theta = (a[q * size + q]! - a[p * size + p]!) / (2 * apq);
+        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
+        const c = 1 / Math.sqrt(t * t + 1);
+        const s = t * c;
+        for (let k = 0; k < size; k++) {
+          const akp = a[k * size + p]!;
+          const akq = a[k * size + q]!;
+          a[k * size + p] = c * akp - s * akq;
+          a[k * size + q] = s * akp + c * akq;
+        }
+        for (let k = 0; k < size; k++) {
+          const apk = a[p * size + k]!;
+          const aqk = a[q * size + k]!;
+          a[p * size + k] = c * apk - s * aqk;
+          a[q * size + k] = s * apk + c * aqk;
+        }
+        for (let k = 0; k < size; k++) {
+          const vkp = v[k * size + p]!;
+          const vkq = v[k * size + q]!;
+          v[k * size + p] = c * vkp - s * vkq;
+          v[k * size + q] = s * vkp + c * vkq;
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: size }, (_, index) => index).sort(
+    (x, y) => a[y * size + y]! - a[x * size + x]! || x - y,
+  );
+  const values = Float64Array.from(order, (index) => a[index * size + index]!);
+  const vectors = new Float64Array(size * size);
+  for (let row = 0; row < size; row++) {
+    for (let column = 0; column < size; column++) vectors[row * size + column] = v[row * size + order[column]!]!;
+  }
+  return { values, vectors };
+}
+
+/**
+ * Orthonormal basis of a block's column space (eigen-decomposition of its Gram matrix; directions with negligible
+ * energy become zero columns, so a rank-deficient block is handled).
+ */
+function orthonormalize(block: Float64Array, rowCount: number, width: number): Float64Array {
+  const { values, vectors } = symmetricEigen(gram(block, rowCount, width), width);
+  const largest = Math.max(values[0] ?? 0, 0);
+  const scaled = new Float64Array(width * width);
+  for (let column = 0; column < width; column++) {
+    const value = values[column]!;
+    if (value <= largest * 1e-12 || value <= 0) continue;
+    const factor = 1 / Math.sqrt(value);
+    for (let row = 0; row < width; row++) scaled[row * width + column] = vectors[row * width + column]! * factor;
+  }
+  return multiplyDense(block, rowCount, width, scaled, width);
+}
+
+/**
+ * Truncated SVD A ≈ U Σ Vᵀ of a sparse matrix by randomized range finding.
+ * @param matrix the sparse matrix (n × m)
+ * @param rank number of triplets wanted; capped at min(n, m)
+ * @param random seeded source for the Gaussian test matrix
+ * @example randomizedSvd(matrixOf([[3, 0], [4, 5]]), 2, createRandom(1)).singularValues // => Float64Array [6.708…, 2.236…] (√45, √5)
+ */
+export function randomizedSvd(matrix: SparseMatrix, rank: number, random: RandomSource, options: SvdOptions = {}): SvdResult {
+  const limit = Math.min(matrix.rowCount, matrix.columnCount);
+  const wanted = Math.max(0, Math.min(rank, limit));
+  const width = Math.min(limit, wanted + (options.oversample ?? 10));
+  const powerIterations = options.powerIterations ?? 2;
+  const { rowCount, columnCount } = matrix;
+
+  const test = new Float64Array(columnCount * width);
+  for (let index = 0; index < test.length; index++) test[index] = randomNormal(random);
+  let basis = orthonormalize(multiplySparseDense(matrix, test, width), rowCount, width);
+  for (let iteration = 0; iteration < powerIterations; iteration++) {
+    const back = orthonormalize(multiplySparseTransposedDense(matrix, basis, width), columnCount, width);
+    basis = orthonormalize(multiplySparseDense(matrix, back, width), rowCount, width);
+  }
+  basis = orthonormalize(basis, rowCount, width);
+
+  const projected = multiplySparseTransposedDense(matrix, basis, width);
+  const { values, vectors } = symmetricEigen(gram(projected, columnCount, width), width);
+  const singularValues = new Float64Array(wanted);
+  const leftRotation = new Float64Array(width * wanted);
+  const rightRotation = new Float64Array(width * wanted);
+  for (let column = 0; column < wanted; column++) {
+    const singular = Math.sqrt(Math.max(values[column]!, 0));
+    singularValues[column] = singular;
+    for (let row = 0; row < width; row++) {
+      const component = vectors[row * width + column]!;
+      leftRotation[row * wanted + column] = component;
+      rightRotation[row * wanted + column] = singular > 0 ? component / singular : 0;
+    }
+  }
+  return {
+    rank: wanted,
+    singularValues,
+    left: multiplyDense(basis, rowCount, width, leftRotation, wanted),
+    right: multiplyDense(projected, columnCount, width, rightRotation, wanted),
+  };
+}

@@ -1,0 +1,178 @@
+import type { SearchEngine, SearchFilters, SearchResponse } from '../../lib/search/engine.ts';
+import { loadEngine, siteBase } from './load-engine.ts';
+import { renderResult } from './render.ts';
+
+export interface SearchControllerOptions {
+  /** The combobox input. */
+  input: HTMLInputElement;
+  /** The listbox the results go in ([data-search-results]). */
+  list: HTMLElement;
+  /** Live region announcing the loading state and the result count. */
+  status: HTMLElement;
+  /** Shown (un-hidden) when a query has no results; its [data-search-empty-query] gets the query text. */
+  empty: HTMLElement;
+  /** Shown when there are more results than rendered (page only). */
+  more?: HTMLButtonElement;
+  /** Results rendered at first (and added per "more"). */
+  pageSize: number;
+  snippetChars: number;
+  /** Prefix for option ids, unique per page. */
+  idPrefix: string;
+  filters?: () => SearchFilters;
+  /** Enter with no active option. */
+  onSubmit?: (query: string) => void;
+  /** Called after each completed search with the query that ran. */
+  onSearched?: (query: string) => void;
+}
+
+export interface SearchController {
+  /** Run the current input value (and filters) now. */
+  run(): void;
+  /** Start loading the index (first focus). */
+  warm(): void;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * Wire a search box as a combobox over a results listbox: results update as you type (titles first, then
+ * abstract matches), arrows move the active result, Enter opens it, and the live region says how many matched.
+ */
+export function createSearchController(options: SearchControllerOptions): SearchController {
+  const { input, list, status, empty, more, idPrefix } = options;
+  const base = siteBase();
+  let sequence = 0;
+  let active = -1;
+  let shown = options.pageSize;
+  let lastQuery = '';
+
+  input.setAttribute('aria-activedescendant', '');
+
+  const optionsInList = (): HTMLAnchorElement[] => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+
+  const setActive = (index: number): void => {
+    const links = optionsInList();
+    links.forEach((link, i) => link.setAttribute('aria-selected', String(i === index)));
+    active = index >= 0 && index < links.length ? index : -1;
+    const current = links[active];
+    if (current) {
+      input.setAttribute('aria-activedescendant', current.id);
+      current.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  const setStatus = (text: string, state: 'idle' | 'loading' | 'ready' | 'error'): void => {
+    status.textContent = text;
+    status.dataset.state = state;
+  };
+
+  const warm = (): void => {
+    if (status.dataset.state === undefined || status.dataset.state === 'idle') setStatus('Loading the search index…', 'loading');
+    loadEngine(base).then(
+      (engine) => {
+        if (status.dataset.state === 'loading') setStatus(`Search ${plural(engine.manifest.documentCount, 'paper')}`, 'idle');
+      },
+      () => setStatus('The search index could not be loaded. Check your connection and try again.', 'error'),
+    );
+  };
+
+  const render = async (engine: SearchEngine, response: SearchResponse, query: string, mine: number): Promise<void> => {
+    const hits = response.hits.slice(0, shown);
+    const records = await engine.docs(hits.map((hit) => hit.id));
+    if (mine !== sequence) return;
+    const topics = new Map(engine.manifest.topics.map((topic) => [topic.id, topic]));
+    const items = hits.flatMap((hit, i) => {
+      const record = records.get(hit.id);
+      if (!record) return [];
+      return [
+        renderResult(base, {
+          record,
+          terms: new Set(response.termsOf(hit.id)),
+          topic: topics.get(record[2]),
+          optionId: `${idPrefix}-${i}`,
+          snippetChars: options.snippetChars,
+        }),
+      ];
+    });
+    list.replaceChildren(...items);
+    active = -1;
+    input.removeAttribute('aria-activedescendant');
+    input.setAttribute('aria-expanded', String(items.length > 0));
+    const total = response.hits.length;
+    empty.hidden = total > 0 || query.trim() === '';
+    const emptyQuery = empty.querySelector('[data-search-empty-query]');
+    if (emptyQuery) emptyQuery.textContent = query.trim();
+    if (more) more.hidden = total <= shown;
+    if (response.wordCount === 0) setStatus('Type a word of a title, topic or abstract.', 'ready');
+    else if (total === 0) setStatus(`No results for “${query.trim()}”.`, 'ready');
+    else if (response.allWordsCount > 0 && response.allWordsCount < total && response.wordCount > 1) {
+      setStatus(`${plural(total, 'result')} (${response.allWordsCount.toLocaleString('en-US')} match every word)`, 'ready');
+    } else setStatus(plural(total, 'result'), 'ready');
+  };
+
+  const run = (): void => {
+    const mine = ++sequence;
+    const query = input.value;
+    if (query !== lastQuery) shown = options.pageSize;
+    lastQuery = query;
+    if (query.trim() === '') {
+      list.replaceChildren();
+      empty.hidden = true;
+      if (more) more.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      setStatus(status.dataset.state === 'loading' ? status.textContent ?? '' : 'Type to search titles, topics and abstracts.', 'idle');
+      options.onSearched?.(query);
+      return;
+    }
+    if (status.dataset.state !== 'ready') setStatus('Loading the search index…', 'loading');
+    const filters = options.filters?.() ?? {};
+    loadEngine(base)
+      .then(async (engine) => {
+        const head = await engine.search(query, { ...filters, stages: 'head' });
+        if (mine !== sequence) return;
+        if (head.hits.length > 0) await render(engine, head, query, mine);
+        const full = await engine.search(query, filters);
+        if (mine !== sequence) return;
+        await render(engine, full, query, mine);
+        options.onSearched?.(query);
+      })
+      .catch(() => {
+        if (mine === sequence) setStatus('The search index could not be loaded. Check your connection and try again.', 'error');
+      });
+  };
+
+  input.addEventListener('input', run);
+  input.addEventListener('focus', warm, { once: true });
+  input.addEventListener('keydown', (event) => {
+    const count = optionsInList().length;
+    if (event.key === 'ArrowDown' && count > 0) {
+      event.preventDefault();
+      setActive(active + 1 >= count ? 0 : active + 1);
+    } else if (event.key === 'ArrowUp' && count > 0) {
+      event.preventDefault();
+      setActive(active <= 0 ? count - 1 : active - 1);
+    } else if (event.key === 'Home' && event.ctrlKey && count > 0) {
+      event.preventDefault();
+      setActive(0);
+    } else if (event.key === 'Enter') {
+      const current = optionsInList()[active];
+      event.preventDefault();
+      if (current) current.click();
+      else options.onSubmit?.(input.value);
+    }
+  });
+  list.addEventListener('pointermove', (event) => {
+    const option = (event.target as Element | null)?.closest?.('[role="option"]');
+    const index = optionsInList().findIndex((link) => link === option);
+    if (index >= 0 && index !== active) setActive(index);
+  });
+  more?.addEventListener('click', () => {
+    shown += options.pageSize;
+    run();
+  });
+  return { run, warm };
+}

@@ -1,0 +1,67 @@
+import { test, expect, type Page } from '@playwright/test';
+
+async function openPaper(page: Page, titleStart: string) {
+  await page.goto('/papers/');
+  await page.getByRole('link', { name: new RegExp(`^${titleStart}`) }).first().click();
+  await expect(page.locator('h1')).toContainText(titleStart);
+}
+
+test('a paper page shows its title as the only h1 and its abstract as paragraphs', async ({ page }) => {
+  await openPaper(page, 'Impatient Users Confuse AI Agents');
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page).toHaveTitle(/Impatient Users Confuse AI Agents.*Research Atlas/);
+  const description = await page.locator('meta[name="description"]').getAttribute('content');
+  expect(description).toMatch(/^Despite rapid progress/);
+  const paragraphs = page.locator('[data-abstract] p');
+  expect(await paragraphs.count()).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('[data-abstract]')).toContainText('TraitBasis learns directions in activation space');
+});
+
+test('URLs in an abstract are real links without the trailing full stop', async ({ page }) => {
+  await openPaper(page, 'Impatient Users Confuse AI Agents');
+  const link = page.locator('[data-abstract] a');
+  await expect(link).toHaveAttribute('href', 'https://github.com/collinear-ai/tau-trait');
+  await expect(link).toHaveText('https://github.com/collinear-ai/tau-trait');
+});
+
+test('escaped LaTeX percent signs read as plain percent signs', async ({ page }) => {
+  await openPaper(page, 'ITERTL: An Iterative Framework');
+  await expect(page.locator('[data-abstract]')).toContainText('42.9%');
+  await expect(page.locator('[data-abstract]')).not.toContainText('\\%');
+});
+
+test('the Cite block copies BibTeX and plain text with one click', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openPaper(page, 'Self-Correcting Self-Consuming Loops');
+  await page.getByRole('button', { name: 'Copy BibTeX' }).click();
+  await expect(page.getByRole('button', { name: 'Copied ✓' })).toBeVisible();
+  const bibtex = await page.evaluate(() => navigator.clipboard.readText());
+  expect(bibtex).toMatch(/^@misc\{/);
+  expect(bibtex).toContain('title = {Self-Correcting Self-Consuming Loops for Generative Model Training}');
+  await page.getByRole('button', { name: 'Copy Plain text' }).click();
+  const plain = await page.evaluate(() => navigator.clipboard.readText());
+  expect(plain).toMatch(/^Self-Correcting Self-Consuming Loops for Generative Model Training\. http/);
+});
+
+test('previous and next walk the papers in source order and back to the list', async ({ page }) => {
+  await page.goto('/papers/');
+  const titles = await page.locator('[data-list-items] > li h3').allInnerTexts();
+  await page.getByRole('link', { name: titles[0]! }).click();
+  await expect(page.locator('a[rel="prev"]')).toHaveCount(0);
+  for (const expected of titles.slice(1, 4)) {
+    await page.locator('a[rel="next"]').click();
+    await expect(page.locator('h1')).toHaveText(expected);
+  }
+  await page.locator('a[rel="prev"]').click();
+  await expect(page.locator('h1')).toHaveText(titles[2]!);
+  await page.getByRole('link', { name: '← All papers' }).click();
+  await expect(page.locator('h1')).toHaveText('Papers');
+});
+
+test('the last paper has no next link', async ({ page }) => {
+  await page.goto('/papers/');
+  const last = page.locator('[data-list-items] > li h3 a').last();
+  await last.click();
+  await expect(page.locator('a[rel="next"]')).toHaveCount(0);
+  await expect(page.locator('a[rel="prev"]')).toHaveCount(1);
+});

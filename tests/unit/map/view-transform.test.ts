@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  fitBounds,
+  interpolateView,
+  transformForView,
+  viewForBounds,
+  viewForTransform,
+} from '../../../src/lib/map/view-transform.ts';
+
+const unit = { minX: 0, minY: 0, maxX: 1, maxY: 1 };
+
+test('fitting a square into a wide viewport centres it horizontally', () => {
+  assert.deepEqual(fitBounds(unit, 200, 100, 0), { scale: 100, offsetX: 50, offsetY: 0 });
+});
+
+test('padding shrinks the fitted scale', () => {
+  assert.equal(fitBounds(unit, 120, 120, 10).scale, 100);
+});
+
+test('a single point is fitted as a unit square', () => {
+  const fit = fitBounds({ minX: 3, minY: 3, maxX: 3, maxY: 3 }, 100, 100, 0);
+  assert.equal(fit.scale, 100);
+  assert.equal(3 * fit.scale + fit.offsetX, 50);
+});
+
+test('a view round-trips through a transform', () => {
+  const fit = fitBounds(unit, 800, 600, 24);
+  const view = { zoom: 3.5, centerX: 0.31, centerY: 0.72 };
+  const back = viewForTransform(fit, transformForView(fit, view, 800, 600), 800, 600);
+  assert.ok(Math.abs(back.zoom - view.zoom) < 1e-12);
+  assert.ok(Math.abs(back.centerX - view.centerX) < 1e-12);
+  assert.ok(Math.abs(back.centerY - view.centerY) < 1e-12);
+});
+
+test('the view centre lands in the middle of the screen', () => {
+  const fit = { scale: 100, offsetX: 0, offsetY: 0 };
+  assert.deepEqual(transformForView(fit, { zoom: 2, centerX: 0.5, centerY: 0.5 }, 100, 100), { k: 2, x: -50, y: -50 });
+});
+
+test('framing a quarter of the data zooms in by two', () => {
+  const fit = { scale: 100, offsetX: 0, offsetY: 0 };
+  const view = viewForBounds(fit, { minX: 0, minY: 0, maxX: 0.5, maxY: 0.5 }, 100, 100, 0, 1, 8);
+  assert.deepEqual(view, { zoom: 2, centerX: 0.25, centerY: 0.25 });
+});
+
+test('framing a tiny region respects the maximum zoom', () => {
+  const fit = { scale: 100, offsetX: 0, offsetY: 0 };
+  assert.equal(viewForBounds(fit, { minX: 0, minY: 0, maxX: 1e-6, maxY: 1e-6 }, 100, 100, 0, 1, 8).zoom, 8);
+});
+
+test('interpolating views moves the zoom geometrically', () => {
+  const middle = interpolateView({ zoom: 1, centerX: 0, centerY: 0 }, { zoom: 4, centerX: 1, centerY: 1 }, 0.5);
+  assert.deepEqual(middle, { zoom: 2, centerX: 0.5, centerY: 0.5 });
+});

@@ -1,0 +1,90 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { buildAtomFeed, dateToTimestamp, sortForFeed, type FeedPaper } from '../../../src/lib/site/feed.ts';
+
+const options = {
+  title: 'Research Atlas',
+  subtitle: 'Newest papers',
+  feedUrl: 'https://example.org/atlas/feed.xml',
+  homeUrl: 'https://example.org/atlas/',
+  paperUrl: (slug: string) => `https://example.org/atlas/papers/${slug}/`,
+  fallbackDate: '2025-03-04',
+  limit: 50,
+};
+
+function paper(order: number, fields: Partial<FeedPaper> = {}): FeedPaper {
+  return { slug: `p${order}`, title: `Paper ${order}`, abstract: `Abstract ${order}`, authors: [], categories: [], order, ...fields };
+}
+
+function entryIds(xml: string): string[] {
+  const feed = new XMLParser({ isArray: (name) => name === 'entry' }).parse(xml).feed;
+  return (feed.entry ?? []).map((entry: { id: string }) => entry.id.replace(/.*\/papers\/(.*)\//, '$1'));
+}
+
+test('dateToTimestamp pads year and month dates to midnight UTC', () => {
+  assert.equal(dateToTimestamp('2024'), '2024-01-01T00:00:00Z');
+  assert.equal(dateToTimestamp('2024-05'), '2024-05-01T00:00:00Z');
+  assert.equal(dateToTimestamp('2024-05-09'), '2024-05-09T00:00:00Z');
+});
+
+test('sortForFeed puts dated papers newest first and undated ones after in source order', () => {
+  const sorted = sortForFeed([paper(0), paper(1, { date: '2020' }), paper(2, { date: '2024-02' }), paper(3), paper(4, { date: '2024-02-01' })]);
+  assert.deepEqual(
+    sorted.map((p) => p.order),
+    [2, 4, 1, 0, 3],
+  );
+});
+
+test('a feed of undated papers keeps source order and uses the fallback date', () => {
+  const xml = buildAtomFeed([paper(2), paper(0), paper(1)], options);
+  assert.deepEqual(entryIds(xml), ['p0', 'p1', 'p2']);
+  assert.match(xml, /<updated>2025-03-04T00:00:00Z<\/updated>/);
+});
+
+test('the feed is valid XML with hostile titles, abstracts and author names escaped', () => {
+  const hostile = paper(0, {
+    title: '</title><script>alert(1)</script> & "quotes"',
+    abstract: 'x < y && y > z ]]> \u0007bell',
+    authors: ['Eve <b>Attacker</b>'],
+    categories: ['cs.AI"'],
+  });
+  const xml = buildAtomFeed([hostile], options);
+  assert.equal(XMLValidator.validate(xml), true);
+  assert.ok(!xml.includes('<script>'));
+  assert.ok(!xml.includes('\u0007'));
+  const entry = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: true }).parse(xml).feed.entry;
+  assert.equal(entry.title['#text'], '</title><script>alert(1)</script> & "quotes"');
+  assert.equal(entry.author.name, 'Eve <b>Attacker</b>');
+});
+
+test('the feed holds at most limit entries, newest first', () => {
+  const papers = Array.from({ length: 10 }, (_, index) => paper(index, { date: `20${String(10 + index)}-01-01` }));
+  const xml = buildAtomFeed(papers, { ...options, limit: 3 });
+  assert.deepEqual(entryIds(xml), ['p9', 'p8', 'p7']);
+  assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">\n  <title>Research Atlas<\/title>/);
+  assert.match(xml, /<\/title>\n  <subtitle>Newest papers<\/subtitle>/);
+  assert.match(xml, /  <updated>2019-01-01T00:00:00Z<\/updated>\n/);
+});
+
+test('each entry has a link, id, updated date, authors, categories and a summary', () => {
+  const xml = buildAtomFeed([paper(0, { authors: ['Ada Lovelace', 'Alan Turing'], categories: ['cs.LG'], date: '2023-07' })], options);
+  assert.ok(xml.includes('<link rel="alternate" type="text/html" href="https://example.org/atlas/papers/p0/"/>'));
+  assert.ok(xml.includes('<id>https://example.org/atlas/papers/p0/</id>'));
+  assert.ok(xml.includes('<published>2023-07-01T00:00:00Z</published>'));
+  assert.ok(xml.includes('<author><name>Ada Lovelace</name></author>\n    <author><name>Alan Turing</name></author>'));
+  assert.ok(xml.includes('<category term="cs.LG"/>'));
+  assert.ok(xml.includes('<summary type="text">Abstract 0</summary>'));
+});
+
+test('long abstracts are cut at a word for the summary', () => {
+  const xml = buildAtomFeed([paper(0, { abstract: 'word '.repeat(400) })], options);
+  const summary = /<summary type="text">(.*)<\/summary>/.exec(xml)?.[1] ?? '';
+  assert.ok(summary.length <= 601);
+  assert.ok(summary.endsWith('word…'));
+});
+
+test('the same papers give the same bytes', () => {
+  const papers = [paper(0, { date: '2021' }), paper(1)];
+  assert.equal(buildAtomFeed(papers, options), buildAtomFeed([...papers].reverse(), options));
+});

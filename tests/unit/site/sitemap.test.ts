@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { XMLValidator } from 'fast-xml-parser';
+import { buildRobotsTxt, buildSitemapIndexXml, buildSitemapXml, chunkSitemapUrls, sitePagePaths } from '../../../src/lib/site/sitemap.ts';
+import { absoluteUrl, escapeXml } from '../../../src/lib/site/xml.ts';
+
+test('sitePagePaths lists fixed pages, list pages, topics then papers, and no 404 page', () => {
+  assert.deepEqual(sitePagePaths({ paperSlugs: ['a', 'b'], topicSlugs: ['t'], paperListPages: 3 }), [
+    '/',
+    '/papers/',
+    '/papers/page/2/',
+    '/papers/page/3/',
+    '/topics/',
+    '/map/',
+    '/search/',
+    '/topics/t/',
+    '/papers/a/',
+    '/papers/b/',
+  ]);
+});
+
+test('sitePagePaths keeps the papers list page of an empty atlas', () => {
+  assert.deepEqual(sitePagePaths({ paperSlugs: [], topicSlugs: [], paperListPages: 0 }), ['/', '/papers/', '/topics/', '/map/', '/search/']);
+});
+
+test('chunkSitemapUrls splits at the limit and never returns zero files', () => {
+  assert.deepEqual(chunkSitemapUrls(['a', 'b', 'c'], 2), [['a', 'b'], ['c']]);
+  assert.deepEqual(chunkSitemapUrls([], 2), [[]]);
+  assert.equal(chunkSitemapUrls(Array.from({ length: 100_001 }, (_, i) => String(i))).length, 3);
+});
+
+test('buildSitemapXml writes one escaped loc per URL in a valid urlset', () => {
+  const xml = buildSitemapXml(['https://example.org/', 'https://example.org/search/?q=a&b']);
+  assert.equal(XMLValidator.validate(xml), true);
+  assert.equal(
+    xml,
+    '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+      '<url><loc>https://example.org/</loc></url>\n<url><loc>https://example.org/search/?q=a&amp;b</loc></url>\n</urlset>\n',
+  );
+});
+
+test('buildSitemapIndexXml lists sitemap files in a valid sitemapindex', () => {
+  const xml = buildSitemapIndexXml(['https://example.org/sitemap-1.xml', 'https://example.org/sitemap-2.xml']);
+  assert.equal(XMLValidator.validate(xml), true);
+  assert.match(xml, /<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">\n<sitemap><loc>https:\/\/example.org\/sitemap-1.xml<\/loc><\/sitemap>\n/);
+});
+
+test('buildRobotsTxt allows everything and names the sitemap', () => {
+  assert.equal(buildRobotsTxt('https://example.org/my-atlas/sitemap.xml'), 'User-agent: *\nAllow: /\n\nSitemap: https://example.org/my-atlas/sitemap.xml\n');
+});
+
+test('absoluteUrl puts the base path between the origin and the page path', () => {
+  assert.equal(absoluteUrl('https://example.org', '/my-atlas/', '/papers/x/'), 'https://example.org/my-atlas/papers/x/');
+  assert.equal(absoluteUrl(new URL('https://example.org/'), '/', '/'), 'https://example.org/');
+  assert.equal(absoluteUrl('https://example.org', '/my-atlas', 'feed.xml'), 'https://example.org/my-atlas/feed.xml');
+});
+
+test('escapeXml escapes markup characters and drops characters XML cannot hold', () => {
+  assert.equal(escapeXml(`<a href="x">'&'</a>\u0000\u001F\uFFFF\uD800`), '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
+  assert.equal(escapeXml('tab\tnewline\n😀'), 'tab\tnewline\n😀');
+});

@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { labelTopics, slugifyLabels, topicKeywords } from '../../../src/lib/topics/label.ts';
+import { tokenizeCorpus } from '../../../src/lib/topics/tokenize.ts';
+import { buildFeatures } from '../../../src/lib/topics/phrases.ts';
+import { buildTfidf } from '../../../src/lib/topics/tfidf.ts';
+import { isStopWord } from '../../../src/lib/topics/stop-words.ts';
+
+const rlWords = ['policy', 'reward', 'agent', 'episode', 'exploration', 'value', 'actor', 'critic'];
+const graphWords = ['nodes', 'edges', 'message', 'passing', 'neighbours', 'adjacency', 'spectral', 'pooling'];
+/** Sixteen abstracts, each with its topic's phrase and three of its topic's words, varied by position. */
+const texts = Array.from({ length: 16 }, (_, index) => {
+  const words = index < 8 ? rlWords : graphWords;
+  const picked = [words[index % 8]!, words[(index + 3) % 8]!, words[(index + 5) % 8]!].join(', ');
+  return index < 8
+    ? `We propose a novel reinforcement learning method. It studies ${picked} in this paper.`
+    : `In this paper, graph neural networks are studied. Results show ${picked} matter.`;
+});
+const features = buildFeatures(tokenizeCorpus(texts), { minCount: 3 });
+const model = buildTfidf(features.docOffsets, features.featureIds, features.featureDisplay.length, { minDf: 2, maxDfRatio: 0.9 });
+const classes = Int32Array.from(texts, (_, index) => (index < 8 ? 0 : 1));
+const terms = topicKeywords(model, features, classes, 2);
+
+test('topicKeywords finds each class its own terms', () => {
+  assert.ok(terms[0]!.keywords.includes('reinforcement learning'));
+  assert.ok(terms[0]!.keywords.includes('policy'));
+  assert.ok(terms[1]!.keywords.includes('graph neural networks'));
+  assert.ok(terms[1]!.keywords.some((keyword) => keyword.includes('graph')));
+  assert.ok(!terms[0]!.keywords.some((keyword) => terms[1]!.keywords.includes(keyword)));
+});
+
+test('topicKeywords holds no stop word, no number and no word inside a chosen phrase', () => {
+  for (const { keywords } of terms) {
+    for (const keyword of keywords) {
+      assert.ok(!keyword.split(' ').some((word) => isStopWord(word)), keyword);
+      assert.ok(!/^\d+$/.test(keyword), keyword);
+    }
+    assert.ok(!keywords.includes('reinforcement') && !keywords.includes('learning'));
+  }
+});
+
+test('labelTopics prefers phrases and never repeats a word inside a label', () => {
+  assert.deepEqual(labelTopics([['policy', 'reinforcement learning', 'reward', 'learning'], ['graph', 'nodes', 'graph nodes', 'edges']]), [
+    'reinforcement learning · policy',
+    'graph nodes · edges',
+  ]);
+  assert.deepEqual(labelTopics([['graph', 'nodes', 'edges', 'pooling']]), ['graph · nodes · edges']);
+});
+
+test('labelTopics makes labels distinct across topics', () => {
+  const labels = labelTopics([
+    ['graph', 'nodes', 'edges'],
+    ['graph', 'nodes', 'edges'],
+    ['graph', 'nodes', 'edges'],
+  ]);
+  assert.equal(new Set(labels).size, 3);
+});
+
+test('slugifyLabels gives unique ASCII slugs', () => {
+  assert.deepEqual(slugifyLabels(['Graph · Nœuds', 'Graph · Nœuds', '']), ['graph-noeuds', 'graph-noeuds-2', 'topic']);
+});

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { normalizeText, termKey, tokenize, tokenizeCorpus } from '../../../src/lib/topics/tokenize.ts';
+import { buildFeatures } from '../../../src/lib/topics/phrases.ts';
+
+test('tokenize keeps acronyms and model names lower-cased', () => {
+  assert.deepEqual(tokenize('RLHF aligns LLMs; MAML and Qwen2.5-Math'), ['rlhf', 'aligns', 'llms', 'maml', 'qwen2.5-math']);
+});
+
+test('tokenize keeps hyphenated terms whole', () => {
+  assert.deepEqual(tokenize('self-consuming loops at test-time'), ['self-consuming', 'loops', 'test-time']);
+});
+
+test('tokenize folds diacritics', () => {
+  assert.deepEqual(tokenize('Café Schrödinger naïve'), ['cafe', 'schrodinger', 'naive']);
+});
+
+test('tokenize drops English and scientific stop words and stop phrases', () => {
+  assert.deepEqual(tokenize('In this paper we propose a novel approach; results show state-of-the-art graph clustering.'), ['graph', 'clustering']);
+});
+
+test('tokenize drops numbers but keeps words containing digits', () => {
+  assert.deepEqual(tokenize('We train 3D models on 1,000 images in 2024'), ['train', '3d', 'models', 'images']);
+});
+
+test('normalizeText strips LaTeX math, commands and accents', () => {
+  assert.equal(normalizeText('Schr\\"odinger \\emph{bound} on $\\ell_1$ norm').replace(/\s+/g, ' ').trim(), 'Schrodinger bound on norm');
+});
+
+test('termKey merges plurals and inflections', () => {
+  assert.equal(termKey('models'), termKey('model'));
+  assert.equal(termKey('modeling'), termKey('model'));
+  assert.equal(termKey('policies'), termKey('policy'));
+  assert.equal(termKey('pre-trained'), termKey('pretrained'));
+});
+
+test('termKey keeps apart words Porter would conflate', () => {
+  assert.notEqual(termKey('generative'), termKey('general'));
+  assert.notEqual(termKey('community'), termKey('communication'));
+});
+
+test('tokenizeCorpus displays a term by its most frequent surface, acronyms in capitals', () => {
+  const corpus = tokenizeCorpus(['LLMs are strong. LLMs reason.', 'Models of LLMs', 'Graph models and graph model']);
+  assert.ok(corpus.unigramDisplay.includes('LLMs'));
+  assert.ok(corpus.unigramDisplay.includes('models'));
+  assert.equal(corpus.unigramDisplay.filter((display) => display.startsWith('model')).length, 1);
+});
+
+test('buildFeatures keeps frequent word pairs as phrases', () => {
+  const texts = Array.from({ length: 12 }, (_, index) =>
+    index % 2 === 0 ? `Reinforcement learning with catastrophic forgetting case ${index}.` : `Catastrophic forgetting hurts reinforcement learning agents ${index}.`,
+  );
+  const features = buildFeatures(tokenizeCorpus(texts), { minCount: 3 });
+  assert.ok(features.featureDisplay.includes('reinforcement learning'));
+  assert.ok(features.featureDisplay.includes('catastrophic forgetting'));
+});
