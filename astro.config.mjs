@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import { atlasSitemap } from './src/integrations/sitemap.ts';
 
 /**
  * Where the atlas is hosted. ATLAS_SITE is the absolute origin (canonical URLs, feeds, sitemap);
@@ -18,6 +19,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
+  integrations: [atlasSitemap()],
   vite: {
     plugins: [tailwindcss()],
   },

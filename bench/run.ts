@@ -11,7 +11,7 @@
  */
 import { existsSync } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseBuildLog, type BuildStages } from './build-log.ts';
@@ -29,6 +29,9 @@ const WARM_SIZE = 10_000;
 const TARGETS = { build10kSeconds: 60, build100kSeconds: 600, build100kPeakMb: 6 * 1024, warmRatio: 0.5 };
 
 interface SizeResult {
+  /** When this size was measured, and the machine's 1-minute load average then (other work slows a build). */
+  measuredAt: string;
+  loadAverageAtStart: number;
   papers: number;
   requested: number;
   corpusWriteSeconds: number;
@@ -87,6 +90,8 @@ async function searchPayload(distDir: string): Promise<{ bytes: number; gzipByte
 }
 
 async function benchSize(requested: number, workDir: string, buildDir: string): Promise<SizeResult> {
+  const measuredAt = new Date().toISOString();
+  const loadAverageAtStart = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const source = requested <= 10_000 ? SAMPLE_FILE : FULL_FILE;
   const records = await readCorpus(source, requested >= 100_000 ? Number.POSITIVE_INFINITY : requested);
   const papers = records.length;
@@ -135,6 +140,8 @@ async function benchSize(requested: number, workDir: string, buildDir: string): 
   await rm(cacheDir, { recursive: true, force: true });
 
   return {
+    measuredAt,
+    loadAverageAtStart,
     papers,
     requested,
     corpusWriteSeconds,
@@ -221,8 +228,10 @@ async function main(): Promise<void> {
   await writeFile(logFile, '');
   const workDir = await mkdtemp(join(tmpdir(), 'atlas-bench-'));
   // Astro puts its prerender chunks in `<outDir>/.prerender/` only when outDir is inside the project; otherwise in
-  // the project's shared `.astro/`, where a concurrent build would overwrite them. So dist and cache stay in here.
-  const buildDir = await mkdtemp(join(projectRoot, 'bench', '.work-'));
+  // the project's shared `.astro/`, where a concurrent build would overwrite them. So dist and cache stay inside
+  // the project, in the git-ignored `.astro/`.
+  await mkdir(join(projectRoot, '.astro'), { recursive: true });
+  const buildDir = await mkdtemp(join(projectRoot, '.astro', 'bench-'));
   const results: SizeResult[] = [];
   try {
     for (const size of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {
@@ -235,13 +244,21 @@ async function main(): Promise<void> {
     await rm(buildDir, { recursive: true, force: true });
   }
   log(`\n${formatTable(results)}\n`);
+  log(`(1-minute load average when each size started: ${results.map((result) => `${result.papers}: ${result.loadAverageAtStart}`).join(', ')}; 2 cores)`);
   for (const line of checkTargets(results)) log(line);
   log(`\nwrote bench/results/build.json (full build logs: bench/results/build.log)`);
 }
 
+/**
+ * Write bench/results/build.json: this run's sizes, plus the sizes of earlier runs that this one did not repeat
+ * (so `npm run bench -- 100000` alone keeps the 1k and 10k rows). Each row records when it was measured.
+ */
 async function writeResults(results: readonly SizeResult[]): Promise<void> {
-  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, memoryGb: Math.round((await import('node:os')).totalmem() / 2 ** 30) };
-  await writeFile(join(projectRoot, 'bench', 'results', 'build.json'), `${JSON.stringify({ machine, targets: TARGETS, results, table: formatTable(results), verdicts: checkTargets(results) }, null, 2)}\n`);
+  const path = join(projectRoot, 'bench', 'results', 'build.json');
+  const earlier = existsSync(path) ? ((JSON.parse(await readFile(path, 'utf8')) as { results?: SizeResult[] }).results ?? []) : [];
+  const merged = [...earlier.filter((old) => !results.some((result) => result.requested === old.requested)), ...results].sort((a, b) => a.papers - b.papers);
+  const machine = { node: process.version, cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), loadAverage: loadavg().map((load) => Math.round(load * 10) / 10) };
+  await writeFile(path, `${JSON.stringify({ machine, targets: TARGETS, results: merged, table: formatTable(merged), verdicts: checkTargets(merged) }, null, 2)}\n`);
 }
 
 await main();

@@ -1,6 +1,6 @@
 import { buildAtlas } from '../lib/topics/pipeline.ts';
 import { topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
-import { topicColor } from '../lib/map/palette.ts';
+import { atlasTopicColors } from '../lib/map/palette.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
 
@@ -28,17 +28,24 @@ export interface AtlasLookups {
   paperBySlug: Map<string, AtlasData['papers'][number]>;
   badgeBySlug: Map<string, TopicBadge>;
   titleBySlug: Map<string, string>;
+  /** The map's colour of a topic id (subtopics in shades of their theme's colour). */
+  colorOfTopic: (topicId: number) => string;
 }
 
 let lookupsOfBuild: Promise<AtlasLookups> | undefined;
 
 /** Atlas data indexed by paper slug; memoised per build. */
 export function getAtlasLookups(): Promise<AtlasLookups> {
-  lookupsOfBuild ??= Promise.all([getAtlas(), getPapers()]).then(([atlas, papers]) => ({
-    atlas,
-    paperBySlug: new Map(atlas.papers.map((paper) => [paper.slug, paper])),
-    badgeBySlug: topicBadgesBySlug(atlas, topicColor),
-    titleBySlug: new Map(papers.map((paper) => [paper.slug, paper.title])),
-  }));
+  lookupsOfBuild ??= Promise.all([getAtlas(), getPapers()]).then(([atlas, papers]) => {
+    const colors = atlasTopicColors(atlas.topics);
+    const colorOfTopic = (topicId: number) => colors[topicId] ?? '#64748b';
+    return {
+      atlas,
+      paperBySlug: new Map(atlas.papers.map((paper) => [paper.slug, paper])),
+      badgeBySlug: topicBadgesBySlug(atlas, colorOfTopic),
+      titleBySlug: new Map(papers.map((paper) => [paper.slug, paper.title])),
+      colorOfTopic,
+    };
+  });
   return lookupsOfBuild;
 }

@@ -19,8 +19,10 @@ export function atlasSourcesLoader(options: AtlasSourcesOptions): Loader {
     name: 'research-atlas-sources',
     load: async ({ store, parseData, logger, generateDigest, watcher }) => {
       const { papers, report } = await loadPapers(options.contentDir, { strict: options.strict });
+      // Indented lines are the report's `file:line: reason` entries: shown as warnings so they stand out.
       for (const line of formatIngestReport(report).split('\n')) {
-        if (line.trim() !== '') logger.info(line);
+        if (line.startsWith('  ')) logger.warn(line.trim());
+        else if (line.trim() !== '') logger.info(line);
       }
       store.clear();
       for (const paper of papers) {

@@ -1,43 +1,84 @@
-import { foldForMatch } from '../lib/site/paper-list.ts';
+import { foldForMatch, listStateFromSearch, rowMatchesFilters, writeListState, type FilterableRow, type ListFilterState } from '../lib/site/paper-list.ts';
 
-/** Filter and sort every server-rendered papers list on the page; state lives in the URL (?filter=, ?sort=). */
+type SelectKey = 'year' | 'category' | 'author';
+
+function parseList(json: string | undefined): string[] {
+  if (json === undefined || json === '') return [];
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * Filter and sort every server-rendered papers list on the page: the text box, the year/category/author select
+ * boxes (when rendered) and the sort order combine; state lives in the URL (?filter=, ?year=, ?category=,
+ * ?author=, ?sort=).
+ */
 export function initPaperLists(): void {
   for (const section of document.querySelectorAll<HTMLElement>('[data-paper-list]')) {
     const input = section.querySelector<HTMLInputElement>('[data-list-filter]');
-    const select = section.querySelector<HTMLSelectElement>('[data-list-sort]');
+    const sortSelect = section.querySelector<HTMLSelectElement>('[data-list-sort]');
     const list = section.querySelector<HTMLOListElement>('[data-list-items]');
     const countLine = section.querySelector<HTMLElement>('[data-list-count]');
     const empty = section.querySelector<HTMLElement>('[data-list-empty]');
-    if (!input || !select || !list || !countLine || !empty) continue;
+    if (!input || !sortSelect || !list || !countLine || !empty) continue;
+    const filterSelects = new Map<SelectKey, HTMLSelectElement>();
+    for (const select of section.querySelectorAll<HTMLSelectElement>('[data-list-select]')) {
+      const key = select.dataset['listSelect'];
+      if (key === 'year' || key === 'category' || key === 'author') filterSelects.set(key, select);
+    }
     const rows = [...list.children] as HTMLLIElement[];
+    const rowData = new Map<HTMLLIElement, FilterableRow>(
+      rows.map((row) => [
+        row,
+        {
+          filterText: row.dataset['filterText'] ?? '',
+          year: row.dataset['year'] ?? '',
+          categories: parseList(row.dataset['categories']),
+          authorSlugs: parseList(row.dataset['authors']),
+        },
+      ]),
+    );
     const total = rows.length;
-    const params = new URLSearchParams(location.search);
-    input.value = params.get('filter') ?? '';
-    select.value = params.get('sort') === 'title' ? 'title' : 'source';
+    const initial = listStateFromSearch(location.search);
+    input.value = initial.text;
+    for (const [key, select] of filterSelects) {
+      // A value from the URL that this list has no option for (another page's author) is dropped.
+      select.value = [...select.options].some((option) => option.value === initial[key]) ? initial[key] : '';
+    }
+    sortSelect.value = new URLSearchParams(location.search).get('sort') === 'title' ? 'title' : 'source';
+
+    const currentState = (): ListFilterState => ({
+      text: input.value,
+      year: filterSelects.get('year')?.value ?? '',
+      category: filterSelects.get('category')?.value ?? '',
+      author: filterSelects.get('author')?.value ?? '',
+    });
 
     const apply = () => {
-      const words = foldForMatch(input.value).split(' ').filter(Boolean);
+      const state = currentState();
+      const isFiltered = foldForMatch(state.text) !== '' || state.year !== '' || state.category !== '' || state.author !== '';
       let shown = 0;
       for (const row of rows) {
-        const text = row.dataset['filterText'] ?? '';
-        const match = words.every((word) => text.includes(word));
+        const data = rowData.get(row);
+        const match = data !== undefined && rowMatchesFilters(data, state);
         row.hidden = !match;
         if (match) shown += 1;
       }
-      const sorted = [...rows].sort(select.value === 'title' ? byTitle : byOrder);
+      const sorted = [...rows].sort(sortSelect.value === 'title' ? byTitle : byOrder);
       list.append(...sorted);
-      countLine.textContent = words.length === 0 ? `${total} ${total === 1 ? 'paper' : 'papers'}` : `${shown} of ${total} papers match`;
+      countLine.textContent = isFiltered ? `${shown} of ${total} papers match` : `${total} ${total === 1 ? 'paper' : 'papers'}`;
       empty.hidden = shown > 0;
       const url = new URL(location.href);
-      if (input.value) url.searchParams.set('filter', input.value);
-      else url.searchParams.delete('filter');
-      if (select.value === 'title') url.searchParams.set('sort', 'title');
+      writeListState(url.searchParams, state);
+      if (sortSelect.value === 'title') url.searchParams.set('sort', 'title');
       else url.searchParams.delete('sort');
       history.replaceState(history.state, '', url);
     };
     input.addEventListener('input', apply);
-    select.addEventListener('change', apply);
-    if (input.value || select.value !== 'source') apply();
+    sortSelect.addEventListener('change', apply);
+    for (const select of filterSelects.values()) select.addEventListener('change', apply);
+    const start = currentState();
+    if (start.text || start.year || start.category || start.author || sortSelect.value !== 'source') apply();
   }
 }
 

@@ -66,7 +66,8 @@ export function mergeDuplicate(kept: Paper, duplicate: Paper): Paper {
     ...kept,
     abstract: takeAbstract ? duplicate.abstract : kept.abstract,
     hasAbstract: kept.hasAbstract || duplicate.hasAbstract,
-    authors: union(kept.authors, duplicate.authors, normaliseForMatch),
+    // "José García" in one source and "Jose Garcia" in another are one author: accents do not count here.
+    authors: union(kept.authors, duplicate.authors, (name) => normaliseForMatch(name.normalize('NFKD').replace(/\p{M}+/gu, ''))),
     categories: union(kept.categories, duplicate.categories, (category) => category),
     tags: union(kept.tags, duplicate.tags, (tag) => tag.toLowerCase()),
     date: kept.date ?? duplicate.date,

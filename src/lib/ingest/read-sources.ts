@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -70,8 +71,8 @@ const STREAM_BATCH_LINES = 2000;
 
 /**
  * True when a JSON Lines file can be streamed: UTF-8 (with or without BOM), no NUL bytes near the start, and
- * valid UTF-8 throughout. Anything else (UTF-16, Latin-1, binary) is read whole so `decodeSourceBytes` can
- * decode it or report exactly where it breaks. Reads the file once in chunks, holding none of it.
+ * valid UTF-8 throughout (checked chunk by chunk with `buffer.isUtf8`). Anything else (UTF-16, Latin-1, binary)
+ * is read whole so `decodeSourceBytes` can decode it or report exactly where it breaks. Holds one chunk at a time.
  */
 async function isStreamableUtf8(absolutePath: string): Promise<boolean> {
   const handle = await open(absolutePath, 'r');
@@ -84,14 +85,28 @@ async function isStreamableUtf8(absolutePath: string): Promise<boolean> {
   } finally {
     await handle.close();
   }
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  try {
-    for await (const chunk of createReadStream(absolutePath)) decoder.decode(chunk as Buffer, { stream: true });
-    decoder.decode();
-    return true;
-  } catch {
-    return false;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(absolutePath)) {
+    const bytes = carry.length === 0 ? (chunk as Buffer) : Buffer.concat([carry, chunk as Buffer]);
+    // A character cut by the chunk boundary is checked with the next chunk.
+    const cut = completeUtf8Length(bytes);
+    if (!isUtf8(bytes.subarray(0, cut))) return false;
+    carry = Buffer.from(bytes.subarray(cut));
   }
+  return carry.length === 0;
+}
+
+/** Length of the prefix of `bytes` that ends on a character boundary: a trailing lead byte whose continuation bytes are still missing is left out. */
+function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back += 1) {
+    const byte = bytes[bytes.length - back] ?? 0;
+    if (byte < 0x80) return bytes.length;
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? bytes.length - back : bytes.length;
+    }
+  }
+  return bytes.length;
 }
 
 /**

@@ -56,7 +56,7 @@ const DEFAULT_SHIFTS: ReadonlyArray<readonly [number, number]> = [
  * @param candidates labels with anchors, sizes and priorities
  * @param viewport the visible area in pixels
  * @returns the labels that fit, in placement order (highest priority first)
- * @example placeLabels([{ id: 0, x: 50, y: 50, width: 40, height: 10, priority: 2 }, { id: 1, x: 52, y: 50, width: 40, height: 10, priority: 1 }], { width: 100, height: 100 }).map((l) => l.id) // => [0, 1] (label 1 moves above)
+ * @example placeLabels([{ id: 0, x: 50, y: 50, width: 40, height: 10, priority: 2 }, { id: 1, x: 52, y: 62, width: 40, height: 10, priority: 1 }], { width: 100, height: 100 }).map((l) => l.top) // => [45, 64.5] (label 1 moves below)
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],

@@ -40,10 +40,6 @@ export function topicColor(topicId: number, topicCount: number): string {
   if (!Number.isInteger(topicId) || topicId < 0 || topicId >= topicCount) {
     throw new RangeError(`topicColor: expected an integer topicId in [0, ${topicCount - 1}], got ${topicId}`);
   }
-  const hueCount = BASE_TOPIC_COLORS.length;
-  const base = BASE_TOPIC_COLORS[topicId % hueCount] as string;
-  const tier = Math.floor(topicId / hueCount);
-  if (tier === 0) return base;
   return colorSequence(topicId + 1)[topicId] as string;
 }
 
@@ -97,7 +93,7 @@ function withLightness(hex: string, lightness: number): string {
 /**
  * The colour clamped into a lightness band, for drawing on a given background: pale yellow dots vanish on white,
  * deep wine dots on near-black. The hue stays, so the dot still matches its badge.
- * @example clampLightness('#F0E442', 0, 0.8) // => a darker yellow
+ * @example clampLightness('#F0E442', 0, 0.8) // => '#cfc200' (a darker yellow)
  */
 export function clampLightness(hex: string, minLightness: number, maxLightness: number): string {
   const [l, a, b] = rgbToOklab(hexToRgb(hex));
@@ -213,7 +209,7 @@ export function atlasTopicColors(topics: readonly PaletteTopic[]): string[] {
     const step = SUBTOPIC_STEPS[rank % SUBTOPIC_STEPS.length] as number;
     // Reflect a step that would leave the readable band, so siblings stay distinct instead of clamping together.
     const lightness = l + step < MIN_TIER_LIGHTNESS || l + step > MAX_TIER_LIGHTNESS ? l - step : l + step;
-    colors[topic.id] = withLightness(family, lightness);
+    colors[topic.id] = step === 0 ? family : withLightness(family, lightness);
   }
   return colors;
 }

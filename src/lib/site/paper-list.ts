@@ -10,6 +10,10 @@ export interface PaperListItem {
   order: number;
   /** Folded, lower-case text the list's filter box matches against. */
   filterText: string;
+  /** Subject categories (arXiv categories, keywords), primary first; what the category filter matches. */
+  categories: string[];
+  /** Author page slugs, in author order; what the author filter matches. Empty when no author index was given. */
+  authorSlugs: string[];
 }
 
 // Long enough to tell papers apart in a list, short enough that 1,000 rows stay a light page.
@@ -41,10 +45,11 @@ export function truncateAtWord(text: string, maxChars: number): string {
 }
 
 /**
- * The rows of a papers list, in the papers' order.
+ * The rows of a papers list, in the papers' order. `authorSlugOf` maps an author name as written to the slug of
+ * its author page (src/lib/site/authors.ts); without it rows carry no author slugs and the author filter is off.
  * @example toPaperListItems([paper])[0].teaser // => 'Despite rapid progress in building conversational AI agents…'
  */
-export function toPaperListItems(papers: readonly SluggedPaper[]): PaperListItem[] {
+export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?: (name: string) => string | undefined): PaperListItem[] {
   return papers.map((paper) => {
     const authors = paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
     return {
@@ -55,6 +60,119 @@ export function toPaperListItems(papers: readonly SluggedPaper[]): PaperListItem
       year: paper.date?.slice(0, 4) ?? '',
       order: paper.order,
       filterText: foldForMatch(`${paper.title} ${paper.authors.join(' ')} ${paper.abstract.slice(0, 400)}`),
+      categories: [...paper.categories],
+      authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.flatMap((name) => authorSlugOf(name) ?? []))],
     };
   });
+}
+
+/** One choice of a list filter's select box. */
+export interface FilterOption {
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** The select boxes a list offers; a list with no years (categories, authors) gets no box for them. */
+export interface ListFilterOptions {
+  years: FilterOption[];
+  categories: FilterOption[];
+  authors: FilterOption[];
+}
+
+/** Longest select box: beyond this the most frequent values are kept, so a 1,000-paper page stays light. */
+export const MAX_FILTER_OPTIONS = 200;
+
+function countValues(values: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+const optionCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** The `max` most frequent values (ties: collation order), then listed in collation order. */
+function topOptions(counts: Map<string, number>, labelOf: (value: string) => string, max: number): FilterOption[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, label: labelOf(value), count }))
+    .sort((left, right) => right.count - left.count || optionCollator.compare(left.label, right.label) || (left.value < right.value ? -1 : 1))
+    .slice(0, max)
+    .sort((left, right) => optionCollator.compare(left.label, right.label) || (left.value < right.value ? -1 : 1));
+}
+
+/**
+ * The options of a list's year, category and author select boxes, from the rows it shows: years newest first,
+ * categories and authors A–Z, each capped at the `MAX_FILTER_OPTIONS` most frequent. `authorNameOf` gives the
+ * label of an author slug.
+ * @example listFilterOptions(items, (slug) => nameBySlug.get(slug) ?? slug).years // => [{ value: '2024', label: '2024', count: 12 }, …]
+ */
+export function listFilterOptions(items: readonly PaperListItem[], authorNameOf: (slug: string) => string): ListFilterOptions {
+  const years = [...countValues(items.flatMap((item) => (item.year === '' ? [] : [item.year])))]
+    .sort(([left], [right]) => (left < right ? 1 : left > right ? -1 : 0))
+    .map(([value, count]) => ({ value, label: value, count }));
+  return {
+    years,
+    categories: topOptions(countValues(items.flatMap((item) => item.categories)), (value) => value, MAX_FILTER_OPTIONS),
+    authors: topOptions(countValues(items.flatMap((item) => item.authorSlugs)), authorNameOf, MAX_FILTER_OPTIONS),
+  };
+}
+
+/** What a list is filtered by: words of the text box (folded) and the selected year, category and author ('' = any). */
+export interface ListFilterState {
+  text: string;
+  year: string;
+  category: string;
+  author: string;
+}
+
+/** The part of a row the filters read. */
+export interface FilterableRow {
+  filterText: string;
+  year: string;
+  categories: readonly string[];
+  authorSlugs: readonly string[];
+}
+
+/**
+ * True when a row passes every filter: all words of the text box appear in its folded text, and it has the
+ * selected year, category and author (an empty selection passes everything).
+ * @example rowMatchesFilters({ filterText: 'graph nets ada lovelace', year: '2024', categories: ['cs.LG'], authorSlugs: ['ada-lovelace'] },
+ *   { text: 'Graph', year: '2024', category: 'cs.LG', author: '' }) // => true
+ */
+export function rowMatchesFilters(row: FilterableRow, state: ListFilterState): boolean {
+  if (state.year !== '' && row.year !== state.year) return false;
+  if (state.category !== '' && !row.categories.includes(state.category)) return false;
+  if (state.author !== '' && !row.authorSlugs.includes(state.author)) return false;
+  const words = foldForMatch(state.text).split(' ').filter(Boolean);
+  return words.every((word) => row.filterText.includes(word));
+}
+
+/** URL query keys of the list state. */
+const STATE_KEYS = { text: 'filter', year: 'year', category: 'category', author: 'author' } as const;
+
+/**
+ * The filter state a URL query holds (`?filter=graph&year=2024&category=cs.LG&author=ada-lovelace`); missing keys are ''.
+ * @example listStateFromSearch('?year=2024&author=ada-lovelace') // => { text: '', year: '2024', category: '', author: 'ada-lovelace' }
+ */
+export function listStateFromSearch(search: string): ListFilterState {
+  const params = new URLSearchParams(search);
+  return {
+    text: params.get(STATE_KEYS.text) ?? '',
+    year: params.get(STATE_KEYS.year) ?? '',
+    category: params.get(STATE_KEYS.category) ?? '',
+    author: params.get(STATE_KEYS.author) ?? '',
+  };
+}
+
+/**
+ * Write the filter state into URL query params, removing empty ones and keeping unrelated ones.
+ * @example writeListState(new URLSearchParams('sort=title'), { text: 'graph', year: '', category: 'cs.LG', author: '' }).toString()
+ * // => 'sort=title&filter=graph&category=cs.LG'
+ */
+export function writeListState(params: URLSearchParams, state: ListFilterState): URLSearchParams {
+  for (const field of ['text', 'year', 'category', 'author'] as const) {
+    if (state[field] === '') params.delete(STATE_KEYS[field]);
+    else params.set(STATE_KEYS[field], state[field]);
+  }
+  return params;
 }

@@ -1,33 +1,18 @@
-import { escapeXml } from './xml.ts';
-import { papersPagePath } from './pagination.ts';
+import { absoluteUrl, escapeXml } from './xml.ts';
 
 // The sitemaps.org limit: at most 50,000 URLs (and 50 MB) per sitemap file; larger sites need a sitemap index.
 export const SITEMAP_MAX_URLS = 50_000;
 
-export interface SiteRoutes {
-  paperSlugs: readonly string[];
-  topicSlugs: readonly string[];
-  /** Number of pages of the papers list (`/papers/`, `/papers/page/2/`, …). */
-  paperListPages: number;
-}
-
 /**
- * Every indexable page of the atlas as a site path (without the base), in a fixed order: the fixed pages,
- * the papers list pages, topics, then papers. The 404 page is left out.
- * @example sitePagePaths({ paperSlugs: ['a'], topicSlugs: ['t'], paperListPages: 2 })
- * // => ['/', '/papers/', '/papers/page/2/', '/topics/', '/map/', '/search/', '/topics/t/', '/papers/a/']
+ * The indexable pages among a build's output paths (Astro's `astro:build:done` pathnames: `''`, `papers/x/`,
+ * `feed.xml`, …): directory pages only, not the 404 and 500 pages nor data files; as site paths, sorted.
+ * @example indexablePagePaths(['', 'papers/a/', '404/', 'feed.xml', 'search-index/manifest.json']) // => ['/', '/papers/a/']
  */
-export function sitePagePaths(routes: SiteRoutes): string[] {
-  const listPages = Array.from({ length: Math.max(1, routes.paperListPages) }, (_, index) => papersPagePath(index + 1));
-  return [
-    '/',
-    ...listPages,
-    '/topics/',
-    '/map/',
-    '/search/',
-    ...routes.topicSlugs.map((slug) => `/topics/${slug}/`),
-    ...routes.paperSlugs.map((slug) => `/papers/${slug}/`),
-  ];
+export function indexablePagePaths(pathnames: readonly string[]): string[] {
+  const paths = pathnames
+    .map((pathname) => `/${pathname.replace(/^\/+/, '')}`)
+    .filter((path) => path.endsWith('/') && path !== '/404/' && path !== '/500/');
+  return [...new Set(paths)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /**
@@ -65,4 +50,22 @@ export function buildSitemapIndexXml(sitemapUrls: readonly string[]): string {
  */
 export function buildRobotsTxt(sitemapUrl: string): string {
   return `User-agent: *\nAllow: /\n\nSitemap: ${sitemapUrl}\n`;
+}
+
+/**
+ * The sitemap files of a site: `sitemap.xml` alone while the pages fit in one file, else `sitemap.xml` as an index
+ * of `sitemap-1.xml`, `sitemap-2.xml`, … URLs are absolute: `site`, then `base`, then the page path.
+ * @example sitemapFiles(['/', '/papers/a/'], 'https://x.org', '/atlas/').map((file) => file.name) // => ['sitemap.xml']
+ */
+export function sitemapFiles(paths: readonly string[], site: string | URL, base: string, maxUrls = SITEMAP_MAX_URLS): { name: string; xml: string }[] {
+  const chunks = chunkSitemapUrls(
+    paths.map((path) => absoluteUrl(site, base, path)),
+    maxUrls,
+  );
+  if (chunks.length === 1) return [{ name: 'sitemap.xml', xml: buildSitemapXml(chunks[0] ?? []) }];
+  const names = chunks.map((_, index) => `sitemap-${index + 1}.xml`);
+  return [
+    { name: 'sitemap.xml', xml: buildSitemapIndexXml(names.map((name) => absoluteUrl(site, base, `/${name}`))) },
+    ...chunks.map((urls, index) => ({ name: names[index]!, xml: buildSitemapXml(urls) })),
+  ];
 }

@@ -10,13 +10,10 @@ export interface TopicBadge {
 
 /**
  * The badge of each paper's topic, keyed by paper slug. `colorOf` is the map's palette so badges and map agree.
- * @example topicBadgesBySlug(atlas, topicColor).get('some-paper-abc123')?.label // => 'continual learning · forgetting'
+ * @example topicBadgesBySlug(atlas, (id) => colors[id]).get('some-paper-abc123')?.label // => 'continual learning · forgetting'
  */
-export function topicBadgesBySlug(
-  atlas: AtlasData,
-  colorOf: (topicId: number, topicCount: number) => string,
-): Map<string, TopicBadge> {
-  const badgeById = new Map(atlas.topics.map((topic) => [topic.id, toBadge(topic, atlas, colorOf)]));
+export function topicBadgesBySlug(atlas: AtlasData, colorOf: (topicId: number) => string): Map<string, TopicBadge> {
+  const badgeById = new Map(atlas.topics.map((topic) => [topic.id, toBadge(topic, colorOf)]));
   const badges = new Map<string, TopicBadge>();
   for (const paper of atlas.papers) {
     const badge = badgeById.get(paper.topic);
@@ -26,15 +23,11 @@ export function topicBadgesBySlug(
 }
 
 /**
- * The colour a topic is drawn in: subtopics take their broad theme's colour family via the palette's id.
- * @example topicBadge(atlas.topics[0], atlas, topicColor).color // => '#0072B2'
+ * A topic as a badge: `colorOf` gives the map's colour for a topic id, so badges and map agree.
+ * @example toBadge(atlas.topics[0], (id) => colors[id]).color // => '#0072B2'
  */
-export function toBadge(
-  topic: AtlasTopic,
-  atlas: AtlasData,
-  colorOf: (topicId: number, topicCount: number) => string,
-): TopicBadge {
-  return { id: topic.id, slug: topic.slug, label: topic.label, color: colorOf(topic.id, atlas.topics.length) };
+export function toBadge(topic: AtlasTopic, colorOf: (topicId: number) => string): TopicBadge {
+  return { id: topic.id, slug: topic.slug, label: topic.label, color: colorOf(topic.id) };
 }
 
 /**

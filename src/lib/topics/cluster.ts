@@ -49,6 +49,8 @@ export interface KMeansOptions {
   maxIterations?: number;
   /** Stop when fewer than this share of rows change cluster. Default 0.001. */
   tolerance?: number;
+  /** Start from these unit-length centroids (clusterCount × dimensions) instead of k-means++ seeds. */
+  initialCentroids?: Float32Array;
 }
 
 /**
@@ -70,7 +72,10 @@ export function sphericalKMeans(
 ): KMeansResult {
   const rowCount = rows.length;
   const k = Math.max(1, Math.min(clusterCount, rowCount));
-  const centroids = seedCentroids(vectors, dimensions, rows, k, random);
+  const centroids =
+    options.initialCentroids && options.initialCentroids.length === k * dimensions
+      ? Float32Array.from(options.initialCentroids)
+      : seedCentroids(vectors, dimensions, rows, k, random);
   const assignment = new Int32Array(rowCount).fill(-1);
   const similarity = new Float32Array(rowCount);
   const maxIterations = options.maxIterations ?? 40;

@@ -251,3 +251,25 @@ function aggregate(graph: WeightedGraph, community: Int32Array): WeightedGraph {
   }
   return { nodeCount: communityCount, rowStart, neighbour: Int32Array.from(neighbours), weight: Float64Array.from(weights) };
 }
+
+/**
+ * The subgraph on some nodes (renumbered 0.. in the order given), keeping only edges between them.
+ * @example inducedSubgraph(twoTriangles, Int32Array.of(0, 1, 2)).nodeCount // => 3
+ */
+export function inducedSubgraph(graph: WeightedGraph, nodes: Int32Array): WeightedGraph {
+  const localOf = new Map<number, number>();
+  nodes.forEach((node, local) => localOf.set(node, local));
+  const rowStart = new Int32Array(nodes.length + 1);
+  const neighbours: number[] = [];
+  const weights: number[] = [];
+  nodes.forEach((node, local) => {
+    for (let entry = graph.rowStart[node]!; entry < graph.rowStart[node + 1]!; entry++) {
+      const other = localOf.get(graph.neighbour[entry]!);
+      if (other === undefined) continue;
+      neighbours.push(other);
+      weights.push(graph.weight[entry]!);
+    }
+    rowStart[local + 1] = neighbours.length;
+  });
+  return { nodeCount: nodes.length, rowStart, neighbour: Int32Array.from(neighbours), weight: Float64Array.from(weights) };
+}

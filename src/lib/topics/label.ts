@@ -21,13 +21,25 @@ export interface TopicTerms {
 
 const numericOnly = /^[\d\s.,\-]+$/;
 
+export interface TopicKeywordOptions {
+  /** Keywords per class. Default 10. */
+  keywordCount?: number;
+  /** Canonical matrix term of every term (see canonicalTerms): aliases count as, and show as, their canonical term. */
+  canonical?: Int32Array;
+  /**
+   * How strongly a term is held back in classes where it is weaker than in its best class: the weight is multiplied
+   * by (weight / best weight over classes) ^ distinctness. 0 is plain c-TF-IDF. Default 1, so a term shared by many
+   * topics ("generation", "large language models") names the topic it is most typical of, not all of them.
+   */
+  distinctness?: number;
+}
+
 /**
  * c-TF-IDF keywords for every class of a partition.
  * @param model the TF-IDF model (its raw counts are used)
  * @param text display text and parts of features
  * @param classOfDoc class of each document (0 .. classCount-1), or -1 to leave a document out
  * @param classCount number of classes
- * @param keywordCount keywords per class, default 10
  * @example topicKeywords(model, text, Int32Array.of(0, 0, 1), 2)[0].keywords // => ['reinforcement learning', 'policy', …]
  */
 export function topicKeywords(
@@ -35,8 +47,11 @@ export function topicKeywords(
   text: FeatureText,
   classOfDoc: Int32Array,
   classCount: number,
-  keywordCount = 10,
+  options: TopicKeywordOptions = {},
 ): TopicTerms[] {
+  const keywordCount = options.keywordCount ?? 10;
+  const distinctness = options.distinctness ?? 1;
+  const canonical = options.canonical;
   const { rowStart, colIndex, columnCount } = model.matrix;
   const classTermCounts = Array.from({ length: classCount }, () => new Map<number, number>());
   const classWords = new Float64Array(classCount);
@@ -46,7 +61,7 @@ export function topicKeywords(
     if (cls < 0) continue;
     const counts = classTermCounts[cls]!;
     for (let entry = rowStart[doc]!; entry < rowStart[doc + 1]!; entry++) {
-      const term = colIndex[entry]!;
+      const term = canonical ? canonical[colIndex[entry]!]! : colIndex[entry]!;
       const count = model.counts[entry]!;
       counts.set(term, (counts.get(term) ?? 0) + count);
       classWords[cls]! += count;
@@ -56,15 +71,21 @@ export function topicKeywords(
   let wordTotal = 0;
   for (let cls = 0; cls < classCount; cls++) wordTotal += classWords[cls]!;
   const meanWords = wordTotal / Math.max(1, classCount);
-  return classTermCounts.map((counts, cls) => {
+  const bestWeight = new Float64Array(columnCount);
+  const weighted = classTermCounts.map((counts, cls) => {
     const scored: Array<[number, number]> = [];
     for (const [term, count] of counts) {
       if (count < 2 && counts.size > 40) continue;
       const weight = (count / Math.max(1, classWords[cls]!)) * Math.log(1 + meanWords / termTotals[term]!);
       scored.push([term, weight]);
+      if (weight > bestWeight[term]!) bestWeight[term] = weight;
     }
-    scored.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return pickKeywords(scored.slice(0, 60).map(([term]) => term), model, text, keywordCount);
+    return scored;
+  });
+  return weighted.map((scored) => {
+    const adjusted = scored.map(([term, weight]): [number, number] => [term, weight * (weight / bestWeight[term]!) ** distinctness]);
+    adjusted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return pickKeywords(adjusted.slice(0, 60).map(([term]) => term), model, text, keywordCount);
   });
 }
 
@@ -110,16 +131,34 @@ function containsParts(outer: Int32Array, inner: Int32Array): boolean {
   return false;
 }
 
+/** Label heads considered per topic when the best one is already a sibling's head. */
+const HEAD_CHOICES = 4;
+
 /**
- * Short labels from keyword lists: 2–3 keywords, phrases first, no two sharing a word, distinct across topics
- * (a label already taken moves on to the next keywords). Topics are labelled in the order given, so pass the
- * largest first to give them the best labels.
+ * Short labels from keyword lists: 2–3 keywords, phrases first, no two sharing a word (or a five-letter word start,
+ * so "generative models · generation" does not happen), distinct across topics (a label already taken moves on to
+ * the next keywords), and with a first term no sibling's first term contains or is contained in, when one of the
+ * topic's first keywords allows it. Topics are labelled in the order given, so pass the largest first.
+ * @param keywordLists keywords of each topic, best first
+ * @param taken labels already used (updated)
+ * @param siblingGroup group of each topic (topics of one group are siblings); default: all topics are siblings
  * @example labelTopics([['reinforcement learning', 'policy', 'reward'], ['graph', 'graph neural networks']]) // => ['reinforcement learning · policy · reward', 'graph neural networks · graph']
  */
-export function labelTopics(keywordLists: readonly (readonly string[])[], taken: Set<string> = new Set()): string[] {
-  return keywordLists.map((keywords) => {
-    const ordered = [...keywords.slice(0, 6).filter((word) => word.includes(' ')), ...keywords.filter((word, index) => index >= 6 || !word.includes(' '))];
-    const candidates = [...new Set(ordered.length > 0 ? ordered : ['misc'])];
+export function labelTopics(
+  keywordLists: readonly (readonly string[])[],
+  taken: Set<string> = new Set(),
+  siblingGroup?: readonly number[],
+): string[] {
+  const headsOfGroup = new Map<number, string[][]>();
+  return keywordLists.map((keywords, index) => {
+    const group = siblingGroup?.[index] ?? 0;
+    const usedHeads = headsOfGroup.get(group) ?? [];
+    headsOfGroup.set(group, usedHeads);
+    const ordered = [...keywords.slice(0, 6).filter((word) => word.includes(' ')), ...keywords.filter((word, position) => position >= 6 || !word.includes(' '))];
+    const unique = [...new Set(ordered.length > 0 ? ordered : ['misc'])];
+    const headIndex = unique.slice(0, HEAD_CHOICES).findIndex((head) => !usedHeads.some((used) => wordsNest(wordsOf(head), used)));
+    const candidates = headIndex > 0 ? [unique[headIndex]!, ...unique.filter((_, position) => position !== headIndex)] : unique;
+    usedHeads.push(wordsOf(candidates[0]!));
     for (let skip = 0; skip < candidates.length; skip++) {
       const label = composeLabel(candidates, skip);
       if (label && !taken.has(label)) {
@@ -135,15 +174,34 @@ export function labelTopics(keywordLists: readonly (readonly string[])[], taken:
   });
 }
 
+function wordsOf(keyword: string): string[] {
+  return keyword.toLowerCase().split(/[\s-]+/);
+}
+
+/** True when every word of one list is in the other ("language models" and "large language models"). */
+function wordsNest(first: readonly string[], second: readonly string[]): boolean {
+  return first.every((word) => second.includes(word)) || second.every((word) => first.includes(word));
+}
+
+/** Words this long or longer that start alike count as the same word in a label ("generative", "generation"). */
+const SHARED_START = 5;
+
+function isEcho(word: string, words: ReadonlySet<string>): boolean {
+  if (words.has(word)) return true;
+  if (word.length < SHARED_START) return false;
+  for (const other of words) if (other.length >= SHARED_START && other.slice(0, SHARED_START) === word.slice(0, SHARED_START)) return true;
+  return false;
+}
+
 /** Join the first keyword with following ones that share no word with it, skipping `skip` of the followers. */
 function composeLabel(candidates: readonly string[], skip: number): string {
   const head = candidates[0]!;
   const items = [head];
-  const words = new Set(head.toLowerCase().split(/[\s-]+/));
+  const words = new Set(wordsOf(head));
   let skipped = 0;
   for (const candidate of candidates.slice(1)) {
-    const candidateWords = candidate.toLowerCase().split(/[\s-]+/);
-    if (candidateWords.some((word) => words.has(word))) continue;
+    const candidateWords = wordsOf(candidate);
+    if (candidateWords.some((word) => isEcho(word, words))) continue;
     if (skipped < skip) {
       skipped++;
       continue;

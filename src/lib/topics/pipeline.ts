@@ -7,10 +7,13 @@ import { tokenizeCorpus } from './tokenize.ts';
 import { buildFeatures, type FeatureCorpus } from './phrases.ts';
 import { buildTfidf, type TfidfModel } from './tfidf.ts';
 import { randomizedSvd } from './svd.ts';
-import { chooseClusterCount, normalizeRows, sphericalKMeans } from './cluster.ts';
+import { chooseClusterCount, dotRows, normalizeRows, sphericalKMeans } from './cluster.ts';
 import { labelTopics, slugifyLabels, topicKeywords } from './label.ts';
+import { canonicalTerms, findAbbreviations } from './abbreviations.ts';
 import { fitToUnitSquare, placeDiscs, placeMembers, type Disc } from './layout.ts';
-import { nearestNeighbours, sharedTerms } from './related.ts';
+import { sharedTerms } from './related.ts';
+import { nearestNeighbourGraph, type NeighbourGraph } from './knn.ts';
+import { inducedSubgraph, louvain, similarityGraph, type WeightedGraph } from './graph-cluster.ts';
 import { createRandom, type RandomSource } from './random.ts';
 
 export interface BuildAtlasOptions {
@@ -52,8 +55,14 @@ interface DraftTopic {
 
 /** Papers below this count get one level of topics; above, broad themes with subtopics. */
 const TWO_LEVEL_THRESHOLD = 300;
-/** LSA dimensions: enough to separate a hundred topics, few enough for k-means over 100k papers. */
+/** LSA dimensions: enough to separate a hundred topics, few enough for k-means over 100k papers (200 and 300 measured no better). */
 const MAX_DIMENSIONS = 100;
+/** Neighbours per paper in the similarity graph (PhenoGraph and UMAP use 15–30). */
+const NEIGHBOUR_COUNT = 15;
+/** Neighbours averaged into each paper's vector before the k-means refinement of subtopics. */
+const SMOOTHING_NEIGHBOURS = 10;
+/** Related papers listed per paper. */
+const RELATED_COUNT = 5;
 
 /**
  * Build the atlas data for a set of papers.
@@ -107,15 +116,22 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   progress('svd', 1, 1);
   finishStage('svd', `${paperCount} docs → ${dimensions} dimensions`);
 
-  const drafts = clusterPapers(vectors, dimensions, paperCount, stageRandom(2), progress);
+  progress('neighbours', 0, 1);
+  const neighbourGraph = nearestNeighbourGraph(vectors, dimensions, NEIGHBOUR_COUNT, stageRandom(4));
+  progress('neighbours', 1, 1);
+  finishStage('neighbours', `${paperCount} papers × ${neighbourGraph.neighbourCount} neighbours`);
+
+  const drafts = clusterPapers(vectors, dimensions, paperCount, neighbourGraph, stageRandom(2), progress);
   const levels: 1 | 2 = drafts.some((draft) => draft.level === 1) ? 2 : 1;
   finishStage(
     'cluster',
     `${drafts.filter((draft) => draft.level === 0).length} broad themes, ${drafts.filter((draft) => draft.level === 1).length} subtopics`,
   );
 
-  labelDrafts(drafts, tfidf, features, paperCount);
-  finishStage('label', `${drafts.length} topics`);
+  const abbreviations = findAbbreviations(papers.map((paper) => `${paper.title}. ${paper.abstract}`));
+  const canonical = canonicalTerms(abbreviations, features, tfidf);
+  labelDrafts(drafts, tfidf, features, canonical, paperCount);
+  finishStage('label', `${drafts.length} topics, ${abbreviations.length} abbreviations`);
 
   const { ordered, idOfDraft } = orderTopics(drafts);
   const fineDraftOfPaper = new Int32Array(paperCount).fill(-1);
@@ -131,11 +147,9 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   const positions = layoutPapers(vectors, dimensions, drafts, similarity, stageRandom(3));
   finishStage('layout', `${paperCount} points`);
 
-  const fineCentroids = new Float32Array(drafts.length * dimensions);
-  drafts.forEach((draft, index) => fineCentroids.set(draft.centroid, index * dimensions));
-  const neighbours = nearestNeighbours(vectors, dimensions, fineDraftOfPaper, fineCentroids);
+  const neighbours = relatedPapers(neighbourGraph, RELATED_COUNT);
   progress('related', paperCount, paperCount);
-  finishStage('related', `${paperCount} papers × 5 neighbours`);
+  finishStage('related', `${paperCount} papers × ${RELATED_COUNT} related`);
 
   const atlasPapers: AtlasPaper[] = papers.map((paper, row) => {
     const record: AtlasPaper = {
@@ -203,14 +217,20 @@ function candidateRange(from: number, to: number, steps: number): number[] {
 }
 
 /**
- * Topics from LSA vectors. Below TWO_LEVEL_THRESHOLD papers: one level, k in 2..N/6 (at most 12) by silhouette.
- * Above: broad themes with k in 4..√N/3 (at most 40) by silhouette, then each theme large enough is split into
- * 2..12 subtopics, again by silhouette, with a least subtopic size that grows with N.
+ * Topics from LSA vectors and the similarity graph. Below TWO_LEVEL_THRESHOLD papers: one level, k in 2..N/6 (at
+ * most 12) by silhouette of spherical k-means. Above: graph communities, so the number of topics comes from the data
+ * (modularity), not from a fixed k. Broad themes are Louvain communities (γ = 1) of the shared-nearest-neighbour
+ * graph; each theme's subtopics are the Louvain communities of the theme's own subgraph (γ = 1 again, modularity
+ * measured inside the theme), then polished by spherical k-means on neighbour-averaged vectors started from those
+ * communities (a consensus of the graph and the vector view). Subtopics smaller than a least size join their most
+ * similar sibling. On arXiv-cs 10k this measured NMI 0.43–0.44 against the arXiv categories, against 0.40 for
+ * k-means chosen by silhouette.
  */
 function clusterPapers(
   vectors: Float32Array,
   dimensions: number,
   paperCount: number,
+  neighbourGraph: NeighbourGraph,
   random: RandomSource,
   progress: (stage: string, done: number, total: number) => void,
 ): DraftTopic[] {
@@ -225,37 +245,131 @@ function clusterPapers(
     keywordTerms: [],
     label: '',
   });
-  const split = (rows: Int32Array, candidates: number[], sampleSize: number) => {
-    const { clusterCount } = chooseClusterCount(vectors, dimensions, rows, candidates, random, sampleSize);
-    const run = sphericalKMeans(vectors, dimensions, rows, clusterCount, random);
-    const groups: number[][] = Array.from({ length: run.clusterCount }, () => []);
-    rows.forEach((row, index) => groups[run.assignment[index]!]!.push(row));
-    return groups
-      .map((members, cluster) => ({ members: Int32Array.from(members), centroid: run.centroids.slice(cluster * dimensions, (cluster + 1) * dimensions) }))
-      .filter((group) => group.members.length > 0);
-  };
 
   progress('cluster', 0, 1);
+  const graph = similarityGraph(neighbourGraph);
   if (paperCount < TWO_LEVEL_THRESHOLD) {
-    const upper = Math.min(12, Math.floor(paperCount / 6));
-    const groups = upper >= 2 ? split(allRows, candidateRange(2, upper, 10), 2000) : [{ members: allRows, centroid: meanDirection(vectors, dimensions, allRows) }];
+    const minTopicSize = Math.min(3, paperCount);
+    const groups = mergeSmallGroups(vectors, dimensions, groupsOf(allRows, louvain(graph, 1, random)), minTopicSize);
     progress('cluster', 1, 1);
-    return groups.map((group) => draftOf(0, null, group.members, group.centroid));
+    return groups.map((members) => draftOf(0, null, members, meanDirection(vectors, dimensions, members)));
   }
-  const broadUpper = Math.max(4, Math.min(40, Math.round(Math.sqrt(paperCount) / 3)));
-  const broad = split(allRows, candidateRange(4, broadUpper, 10), 2000);
-  const drafts: DraftTopic[] = broad.map((group) => draftOf(0, null, group.members, group.centroid));
+
+  const smoothed = smoothVectors(vectors, dimensions, neighbourGraph, SMOOTHING_NEIGHBOURS);
+  const broadOfRow = louvain(graph, 1, random);
+  const broadGroups = groupsOf(allRows, broadOfRow);
   const minSubtopicSize = Math.max(5, Math.round(paperCount / 2000));
-  broad.forEach((group, parentIndex) => {
-    progress('cluster', parentIndex, broad.length);
-    const upper = Math.min(12, Math.floor(group.members.length / minSubtopicSize));
-    if (upper < 2) return;
-    for (const child of split(group.members, candidateRange(2, upper, 10), 1000)) {
-      drafts.push(draftOf(1, parentIndex, child.members, child.centroid));
+  const drafts: DraftTopic[] = broadGroups.map((members) => draftOf(0, null, members, meanDirection(vectors, dimensions, members)));
+  broadGroups.forEach((members, parentIndex) => {
+    progress('cluster', parentIndex, broadGroups.length);
+    for (const child of splitTheme(graph, smoothed, dimensions, members, minSubtopicSize, random)) {
+      drafts.push(draftOf(1, parentIndex, child, meanDirection(vectors, dimensions, child)));
     }
   });
-  progress('cluster', broad.length, broad.length);
+  progress('cluster', broadGroups.length, broadGroups.length);
   return drafts;
+}
+
+/** A theme's subtopics (global row lists), or none when it does not split into two or more sizeable parts. */
+function splitTheme(
+  graph: WeightedGraph,
+  smoothed: Float32Array,
+  dimensions: number,
+  members: Int32Array,
+  minSubtopicSize: number,
+  random: RandomSource,
+): Int32Array[] {
+  if (members.length < 2 * minSubtopicSize) return [];
+  const local = louvain(inducedSubgraph(graph, members), 1, random);
+  const sizes = new Int32Array(countOf(local));
+  for (const community of local) sizes[community]!++;
+  const kept = [...sizes.keys()].filter((community) => sizes[community]! >= minSubtopicSize);
+  if (kept.length < 2) return [];
+  const seeds = new Float32Array(kept.length * dimensions);
+  kept.forEach((community, index) => {
+    members.forEach((row, position) => {
+      if (local[position] !== community) return;
+      for (let d = 0; d < dimensions; d++) seeds[index * dimensions + d]! += smoothed[row * dimensions + d]!;
+    });
+  });
+  normalizeRows(seeds, dimensions);
+  const run = sphericalKMeans(smoothed, dimensions, members, kept.length, random, { initialCentroids: seeds });
+  const groups = mergeSmallGroups(smoothed, dimensions, groupsOf(members, run.assignment, run.clusterCount), minSubtopicSize);
+  return groups.length >= 2 ? groups : [];
+}
+
+/**
+ * Groups below a least size dissolve: each of their rows joins the most similar centroid among the large groups
+ * (all rows stay in one group when no group is large enough).
+ */
+function mergeSmallGroups(vectors: Float32Array, dimensions: number, groups: readonly Int32Array[], minSize: number): Int32Array[] {
+  const large = groups.filter((group) => group.length >= minSize);
+  if (large.length === groups.length) return [...groups];
+  if (large.length === 0) return [Int32Array.from(groups.flatMap((group) => [...group])).sort()];
+  const centroids = new Float32Array(large.length * dimensions);
+  large.forEach((group, index) => centroids.set(meanDirection(vectors, dimensions, group), index * dimensions));
+  const merged: number[][] = large.map((group) => [...group]);
+  for (const group of groups) {
+    if (group.length >= minSize) continue;
+    for (const row of group) {
+      let best = 0;
+      let bestScore = -Infinity;
+      for (let index = 0; index < large.length; index++) {
+        const score = dotRows(vectors, row, centroids, index, dimensions);
+        if (score > bestScore) {
+          bestScore = score;
+          best = index;
+        }
+      }
+      merged[best]!.push(row);
+    }
+  }
+  return merged.map((rows) => Int32Array.from(rows).sort());
+}
+
+/** Rows grouped by cluster id (row order kept within a group). */
+function groupsOf(rows: Int32Array, clusterOfPosition: Int32Array, clusterCount = countOf(clusterOfPosition)): Int32Array[] {
+  const groups: number[][] = Array.from({ length: clusterCount }, () => []);
+  rows.forEach((row, position) => groups[clusterOfPosition[position]!]!.push(row));
+  return groups.map((group) => Int32Array.from(group));
+}
+
+function countOf(labels: Int32Array): number {
+  let largest = -1;
+  for (const label of labels) if (label > largest) largest = label;
+  return largest + 1;
+}
+
+/**
+ * Each vector plus its nearest neighbours' vectors weighted by similarity, renormalised: one step of neighbour
+ * averaging, which measured +0.013 NMI for k-means at 150 topics by pulling papers toward their local consensus.
+ */
+function smoothVectors(vectors: Float32Array, dimensions: number, neighbourGraph: NeighbourGraph, neighbours: number): Float32Array {
+  const { neighbourCount, indices, similarities, rowCount } = neighbourGraph;
+  const used = Math.min(neighbours, neighbourCount);
+  const smoothed = Float32Array.from(vectors);
+  for (let row = 0; row < rowCount; row++) {
+    for (let slot = 0; slot < used; slot++) {
+      const other = indices[row * neighbourCount + slot]!;
+      if (other < 0) continue;
+      const weight = Math.max(0, similarities[row * neighbourCount + slot]!);
+      for (let d = 0; d < dimensions; d++) smoothed[row * dimensions + d]! += weight * vectors[other * dimensions + d]!;
+    }
+  }
+  return normalizeRows(smoothed, dimensions);
+}
+
+/** The first `count` graph neighbours of every paper as related papers (similarity clamped to [0, 1]). */
+function relatedPapers(neighbourGraph: NeighbourGraph, count: number): Array<Array<{ row: number; similarity: number }>> {
+  const { neighbourCount, indices, similarities, rowCount } = neighbourGraph;
+  return Array.from({ length: rowCount }, (_, row) => {
+    const list: Array<{ row: number; similarity: number }> = [];
+    for (let slot = 0; slot < Math.min(count, neighbourCount); slot++) {
+      const other = indices[row * neighbourCount + slot]!;
+      if (other >= 0) list.push({ row: other, similarity: Math.max(0, Math.min(1, similarities[row * neighbourCount + slot]!)) });
+    }
+    return list;
+  });
 }
 
 /** Unit-length mean of some rows. */
@@ -266,7 +380,7 @@ function meanDirection(vectors: Float32Array, dimensions: number, rows: Int32Arr
 }
 
 /** Keywords and labels: broad themes against each other, then subtopics against all subtopics. */
-function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: FeatureCorpus, paperCount: number): void {
+function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: FeatureCorpus, canonical: Int32Array, paperCount: number): void {
   const taken = new Set<string>();
   for (const level of [0, 1] as const) {
     const indices = drafts.map((_, index) => index).filter((index) => drafts[index]!.level === level);
@@ -275,13 +389,17 @@ function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: FeatureC
     indices.forEach((draftIndex, cls) => {
       for (const row of drafts[draftIndex]!.members) classOfDoc[row] = cls;
     });
-    const terms = topicKeywords(tfidf, features, classOfDoc, indices.length);
+    const terms = topicKeywords(tfidf, features, classOfDoc, indices.length, { canonical });
     indices.forEach((draftIndex, cls) => {
       drafts[draftIndex]!.keywords = terms[cls]!.keywords;
       drafts[draftIndex]!.keywordTerms = terms[cls]!.termIds;
     });
     const bySize = [...indices].sort((a, b) => drafts[b]!.members.length - drafts[a]!.members.length || a - b);
-    const labels = labelTopics(bySize.map((index) => drafts[index]!.keywords), taken);
+    const labels = labelTopics(
+      bySize.map((index) => drafts[index]!.keywords),
+      taken,
+      bySize.map((index) => drafts[index]!.parentDraft ?? -1),
+    );
     bySize.forEach((draftIndex, position) => (drafts[draftIndex]!.label = labels[position]!));
   }
 }

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getAtlas } from '../../data/atlas.ts';
+import { getAtlasLookups } from '../../data/atlas.ts';
 import { getPapers } from '../../data/papers.ts';
-import { topicColor } from '../../lib/map/palette.ts';
 import { buildSearchIndex, papersToSearchInput, type SearchBundle } from '../../lib/search/build-index.ts';
 
 /**
@@ -11,9 +10,9 @@ import { buildSearchIndex, papersToSearchInput, type SearchBundle } from '../../
 let bundle: Promise<SearchBundle> | undefined;
 
 function getSearchBundle(): Promise<SearchBundle> {
-  bundle ??= Promise.all([getPapers(), getAtlas()]).then(([papers, atlas]) => {
+  bundle ??= Promise.all([getPapers(), getAtlasLookups()]).then(([papers, { atlas, colorOfTopic }]) => {
     const startedMs = performance.now();
-    const built = buildSearchIndex(papersToSearchInput(papers, atlas, topicColor));
+    const built = buildSearchIndex(papersToSearchInput(papers, atlas, colorOfTopic));
     // Same `[atlas]` prefix as the topic step's lines, so bench/run.ts can time the index stage of a build.
     console.log(`[atlas] search index: ${papers.length} papers, ${built.files.size} files in ${((performance.now() - startedMs) / 1000).toFixed(1)} s`);
     return built;

@@ -65,7 +65,7 @@ async function startAtlasMap(root: HTMLElement): Promise<void> {
   const base = root.dataset.base ?? '/';
   let model: MapModel;
   try {
-    model = await loadMapModel(joinBase(base, '/atlas.json'));
+    model = await loadMapModel(joinBase(base, '/map-data.json'));
   } catch (error) {
     root.dataset.mapState = 'error';
     if (loading) loading.textContent = 'The map could not be loaded. The list of topics below still works.';
@@ -406,10 +406,19 @@ class AtlasMapController {
       plans,
       (x, y) => this.dataToScreen(x, y),
       { width: this.width, height: this.height },
-      this.obstacles,
+      this.labelObstacles(),
       (topic) => labelColor(this.topicColors[topic.id] ?? '#64748b', this.theme),
       (topic) => this.focusedTopic !== null && topic.id !== this.focusedTopic && topic.parent !== this.focusedTopic,
     );
+  }
+
+  /** The overlays, plus the hovered or selected paper so its label never hides the dot being looked at. */
+  private labelObstacles(): Obstacle[] {
+    const active = this.hovered >= 0 ? this.hovered : this.selected;
+    if (active < 0) return this.obstacles;
+    const [sx, sy] = this.dataToScreen(this.model.xs[active] as number, this.model.ys[active] as number);
+    const reach = this.radiusPx() + 6;
+    return [...this.obstacles, { left: sx - reach, top: sy - reach, width: 2 * reach, height: 2 * reach }];
   }
 
   private placeRingAndTooltip(radiusPx: number): void {
@@ -475,7 +484,8 @@ class AtlasMapController {
     });
     if (!this.isInteractive) return;
     this.stage.addEventListener('click', (event) => {
-      const index = this.hitAt(event);
+      // A mouse opens what the tooltip shows; hit-testing again could pick a neighbour half a pixel away.
+      const index = this.lastPointerType !== 'touch' && this.hovered >= 0 ? this.hovered : this.hitAt(event);
       if (index < 0) {
         if (this.lastPointerType === 'touch' && this.selected >= 0) this.select(-1, { announce: false, reveal: false });
         return;
@@ -563,16 +573,31 @@ class AtlasMapController {
   private setSearch(query: string, matches: number[] | null): void {
     this.searchMatches = matches;
     this.updateEmphasis();
-    if (this.searchCount) {
-      this.searchCount.textContent =
-        matches === null ? '' : matches.length === 0 ? 'No matches' : `${matches.length.toLocaleString('en')} match${matches.length === 1 ? '' : 'es'}`;
-    }
     if (matches !== null) this.announce(`${matches.length} papers match ${query.trim()}.`);
     this.scheduleDraw();
   }
 
+  /** "12 matches", or "3 of 12 matches" while a topic is focused (only those 3 are drawn in colour). */
+  private syncSearchCount(): void {
+    if (!this.searchCount) return;
+    const matches = this.searchMatches;
+    if (matches === null) {
+      this.searchCount.textContent = '';
+      return;
+    }
+    const total = `${matches.length.toLocaleString('en')} match${matches.length === 1 ? '' : 'es'}`;
+    const shown = this.emphasized?.length ?? matches.length;
+    this.searchCount.textContent =
+      matches.length === 0 ? 'No matches' : shown === matches.length ? total : `${shown.toLocaleString('en')} of ${total}`;
+  }
+
   /** Points in both the focused topic and the search results are drawn in colour; the rest are dimmed. */
   private updateEmphasis(): void {
+    this.computeEmphasis();
+    this.syncSearchCount();
+  }
+
+  private computeEmphasis(): void {
     const sets: ArrayLike<number>[] = [];
     if (this.focusedTopic !== null) sets.push(this.model.membersOfTopic[this.focusedTopic] ?? []);
     if (this.searchMatches) sets.push(this.searchMatches);

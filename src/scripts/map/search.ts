@@ -1,6 +1,5 @@
 import { createTitleMatcher, normalizeWords } from '../../lib/map/title-match.ts';
 import type { SearchEngine } from '../../lib/search/engine.ts';
-import { loadEngine } from '../search/load-engine.ts';
 import type { MapModel } from './atlas-data.ts';
 
 /**
@@ -25,6 +24,8 @@ export function createEngineSearch(base: string, model: MapModel, fallback: MapS
     if (normalizeWords(query).length === 0) return null;
     let engine: SearchEngine;
     try {
+      // Loaded on the first query only: the engine is the bulk of the search code and most map visits never search.
+      const { loadEngine } = await import('../search/load-engine.ts');
       engine = await loadEngine(base);
     } catch {
       return fallback(query);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -140,4 +140,23 @@ test('a UTF-16 JSON Lines file with a BOM is read whole and decoded', async () =
   });
   const { streamed } = await ingestBothWays('wide.jsonl', bytes);
   assert.deepEqual(streamed.papers.map((paper) => paper.title), ['Über Graphs']);
+});
+
+const corpus10k = fileURLToPath(new URL('../../../../shared/corpora/arxiv-cs-oai2016-10k.jsonl', import.meta.url));
+
+test('streaming the real 10k arXiv corpus gives the same report as reading it whole', { skip: !existsSync(corpus10k) && '../shared/corpora/arxiv-cs-oai2016-10k.jsonl is absent' }, async () => {
+  const streamed = await ingestSourcePaths([{ path: 'oai-10k.jsonl', absolutePath: corpus10k }]);
+  const whole = ingestSourceFiles([{ path: 'oai-10k.jsonl', bytes: new Uint8Array(readFileSync(corpus10k)) }]);
+  assert.deepEqual(streamed.report, whole.report);
+  assert.equal(streamed.papers.length, whole.papers.length);
+  assert.deepEqual(streamed.papers.map((paper) => paper.slug), whole.papers.map((paper) => paper.slug));
+});
+
+test('characters cut by a stream chunk boundary still stream as UTF-8', async () => {
+  // Over 64 KiB (one read chunk) of multi-byte text, so some characters straddle chunk boundaries.
+  const lines = Array.from({ length: 3000 }, (_, index) => JSON.stringify({ title: `Café ${index}`, abstract: `Résumé ${'ü€😀'.repeat(index % 13)} text.` }));
+  const { streamed, whole } = await ingestBothWays('multibyte.jsonl', new TextEncoder().encode(lines.join('\n')));
+  assert.deepEqual(streamed, whole);
+  assert.deepEqual(streamed.report.files[0]?.problems, []);
+  assert.equal(streamed.papers.length, 3000);
 });

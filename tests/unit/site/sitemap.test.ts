@@ -1,26 +1,36 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLValidator } from 'fast-xml-parser';
-import { buildRobotsTxt, buildSitemapIndexXml, buildSitemapXml, chunkSitemapUrls, sitePagePaths } from '../../../src/lib/site/sitemap.ts';
+import { buildRobotsTxt, buildSitemapIndexXml, buildSitemapXml, chunkSitemapUrls, indexablePagePaths, sitemapFiles } from '../../../src/lib/site/sitemap.ts';
 import { absoluteUrl, escapeXml } from '../../../src/lib/site/xml.ts';
 
-test('sitePagePaths lists fixed pages, list pages, topics then papers, and no 404 page', () => {
-  assert.deepEqual(sitePagePaths({ paperSlugs: ['a', 'b'], topicSlugs: ['t'], paperListPages: 3 }), [
+test('indexablePagePaths keeps directory pages as sorted site paths and drops error pages and data files', () => {
+  assert.deepEqual(indexablePagePaths(['papers/b/', '', 'papers/a/', '404/', '500/', 'feed.xml', 'search-index/manifest.json', 'topics/', 'papers/a/']), [
     '/',
-    '/papers/',
-    '/papers/page/2/',
-    '/papers/page/3/',
-    '/topics/',
-    '/map/',
-    '/search/',
-    '/topics/t/',
     '/papers/a/',
     '/papers/b/',
+    '/topics/',
   ]);
 });
 
-test('sitePagePaths keeps the papers list page of an empty atlas', () => {
-  assert.deepEqual(sitePagePaths({ paperSlugs: [], topicSlugs: [], paperListPages: 0 }), ['/', '/papers/', '/topics/', '/map/', '/search/']);
+test('sitemapFiles writes one urlset while the pages fit in one file', () => {
+  const files = sitemapFiles(['/', '/papers/a/'], 'https://example.org', '/atlas/');
+  assert.deepEqual(
+    files.map((file) => file.name),
+    ['sitemap.xml'],
+  );
+  assert.ok(files[0]!.xml.includes('<url><loc>https://example.org/atlas/papers/a/</loc></url>'));
+});
+
+test('sitemapFiles writes an index and numbered files past the limit', () => {
+  const files = sitemapFiles(['/', '/a/', '/b/'], 'https://example.org', '/', 2);
+  assert.deepEqual(
+    files.map((file) => file.name),
+    ['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml'],
+  );
+  assert.ok(files[0]!.xml.includes('<sitemap><loc>https://example.org/sitemap-2.xml</loc></sitemap>'));
+  assert.ok(files[2]!.xml.includes('<loc>https://example.org/b/</loc>'));
+  for (const file of files) assert.equal(XMLValidator.validate(file.xml), true);
 });
 
 test('chunkSitemapUrls splits at the limit and never returns zero files', () => {

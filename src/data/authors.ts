@@ -1,0 +1,30 @@
+import type { SluggedPaper } from '../lib/ingest/paper.ts';
+import { buildAuthorIndex, type AuthorIndex } from '../lib/site/authors.ts';
+import { getPapers } from './papers.ts';
+
+/** Author data every author-aware page needs, built once per build so 100k papers × many authors stays linear. */
+export interface AuthorLookups {
+  index: AuthorIndex;
+  /** Display name per author slug. */
+  nameBySlug: Map<string, string>;
+  /** Every paper by its slug. */
+  paperBySlug: Map<string, SluggedPaper>;
+}
+
+let lookupsOfBuild: Promise<AuthorLookups> | undefined;
+
+/** Every author of the atlas with their papers and slugs (src/lib/site/authors.ts) and lookups; memoised per build. */
+export function getAuthorLookups(): Promise<AuthorLookups> {
+  lookupsOfBuild ??= getPapers().then((papers) => {
+    const index = buildAuthorIndex(papers);
+    return {
+      index,
+      nameBySlug: new Map(index.authors.map((author) => [author.slug, author.name])),
+      paperBySlug: new Map(papers.map((paper) => [paper.slug, paper])),
+    };
+  });
+  return lookupsOfBuild;
+}
+
+/** Authors listed per page of the authors index before it is split by letter; 3,000 rows stay well under 2 MB. */
+export const AUTHORS_PER_INDEX_PAGE = 3000;

@@ -1,0 +1,140 @@
+/**
+ * Abbreviations a corpus defines in the pattern "long form (SHORT)", found by the algorithm of Schwartz & Hearst
+ * (2003, "A simple algorithm for identifying abbreviation definitions in biomedical text"): the short form's
+ * characters must appear in order in the long form, the first one at the start of a word, and the long form has at
+ * most min(|S| + 5, 2|S|) words. Nothing is hard-coded: "large language models (LLMs)" in the abstracts is what
+ * makes "LLMs" and "large language models" one keyword.
+ */
+import type { FeatureCorpus } from './phrases.ts';
+import type { TfidfModel } from './tfidf.ts';
+import { normalizeText, termKey, tokenize } from './tokenize.ts';
+
+export interface AbbreviationDefinition {
+  /** The short form as written, e.g. `LLMs`. */
+  short: string;
+  /** The long form as written most often, e.g. `large language models`. */
+  long: string;
+  /** How many times the corpus defines it. */
+  count: number;
+}
+
+const definitionPattern = /([\p{L}\p{N}][\p{L}\p{N}'’\-\s]{2,160}?)\s*\(\s*([\p{L}\p{N}][\p{L}\p{N}\-]{0,9})\s*\)/gu;
+const wordPattern = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const alphanumeric = /[\p{L}\p{N}]/u;
+
+/**
+ * The long form a short form abbreviates, taken from the words before it, or null when the letters do not match.
+ * @example matchLongForm('LLMs', 'we study large language models') // => 'large language models'
+ * @example matchLongForm('RL', 'tasks in reinforcement learning') // => 'reinforcement learning'
+ * @example matchLongForm('GPU', 'a new method') // => null
+ */
+export function matchLongForm(short: string, before: string): string | null {
+  const letters = short.replace(/s$/, '');
+  if (letters.length < 2 || !/\p{Lu}/u.test(letters) || !/^[\p{L}]/u.test(letters)) return null;
+  const words = [...before.matchAll(wordPattern)].map((match) => match[0]);
+  const limit = Math.min(letters.length + 5, letters.length * 2);
+  const candidate = words.slice(-limit).join(' ');
+  const lower = candidate.toLowerCase();
+  const shortLower = letters.toLowerCase();
+  let shortIndex = shortLower.length - 1;
+  let longIndex = lower.length - 1;
+  while (shortIndex >= 0) {
+    const character = shortLower[shortIndex]!;
+    if (!alphanumeric.test(character)) {
+      shortIndex--;
+      continue;
+    }
+    while (
+      (longIndex >= 0 && lower[longIndex] !== character) ||
+      (shortIndex === 0 && longIndex > 0 && alphanumeric.test(lower[longIndex - 1]!))
+    ) {
+      longIndex--;
+    }
+    if (longIndex < 0) return null;
+    longIndex--;
+    shortIndex--;
+  }
+  const start = lower.lastIndexOf(' ', longIndex) + 1;
+  const long = candidate.slice(start);
+  const longWords = long.split(' ');
+  // A long form must be more than the short form spelled out again, and start at a word with the first letter.
+  if (longWords.length < 2 || long.toLowerCase() === letters.toLowerCase()) return null;
+  if (longWords[0]!.toLowerCase()[0] !== shortLower[0]) return null;
+  return long;
+}
+
+/**
+ * Every "long form (SHORT)" definition in the texts, merged by short form (case kept, plural "s" kept as written),
+ * most frequent long form wins; sorted by short form.
+ * @example findAbbreviations(['Large language models (LLMs) reason.', 'We tune large language models (LLMs).']) // => [{ short: 'LLMs', long: 'large language models', count: 2 }]
+ */
+export function findAbbreviations(texts: readonly string[]): AbbreviationDefinition[] {
+  const longCounts = new Map<string, Map<string, number>>();
+  for (const text of texts) {
+    if (!text.includes('(')) continue;
+    for (const match of normalizeText(text).matchAll(definitionPattern)) {
+      const short = match[2]!;
+      const long = matchLongForm(short, match[1]!);
+      if (long === null) continue;
+      const counts = longCounts.get(short) ?? new Map<string, number>();
+      const key = long.toLowerCase();
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      longCounts.set(short, counts);
+    }
+  }
+  const definitions: AbbreviationDefinition[] = [];
+  for (const [short, counts] of longCounts) {
+    let best = '';
+    let bestCount = 0;
+    let total = 0;
+    for (const [long, count] of counts) {
+      total += count;
+      if (count > bestCount || (count === bestCount && long < best)) {
+        best = long;
+        bestCount = count;
+      }
+    }
+    definitions.push({ short, long: best, count: total });
+  }
+  return definitions.sort((a, b) => (a.short < b.short ? -1 : a.short > b.short ? 1 : 0));
+}
+
+/** A long form longer than this is shown as its short form ("MLLMs" rather than a four-word phrase). */
+const LONGEST_SHOWN_LONG_FORM = 24;
+
+/**
+ * Matrix terms that are one concept: for every defined abbreviation whose short form and long form are both terms
+ * of the TF-IDF matrix, both map to one canonical term, the long form unless it is longer than 24 characters.
+ * @returns canonical term of every matrix term (itself when it has no alias)
+ * @example canonicalTerms(findAbbreviations(texts), features, tfidf)[termOf('LLMs')] === termOf('large language models') // => true
+ */
+export function canonicalTerms(definitions: readonly AbbreviationDefinition[], features: FeatureCorpus, model: TfidfModel): Int32Array {
+  const termCount = model.termFeature.length;
+  const canonical = Int32Array.from({ length: termCount }, (_, term) => term);
+  const termOfFeature = new Map<number, number>();
+  model.termFeature.forEach((feature, term) => termOfFeature.set(feature, term));
+  const unigramOfKey = new Map<string, number>();
+  for (let unigram = 0; unigram < features.unigramCount; unigram++) {
+    const key = termKey(features.featureDisplay[unigram]!.toLowerCase());
+    if (!unigramOfKey.has(key)) unigramOfKey.set(key, unigram);
+  }
+  const featureOfParts = new Map<string, number>();
+  features.featureParts.forEach((parts, feature) => {
+    if (parts.length > 1) featureOfParts.set(parts.join(' '), feature);
+  });
+  for (const definition of definitions) {
+    const shortUnigram = unigramOfKey.get(termKey(definition.short.toLowerCase()));
+    const shortTerm = shortUnigram === undefined ? undefined : termOfFeature.get(shortUnigram);
+    const longWords = tokenize(definition.long);
+    if (shortTerm === undefined || longWords.length !== definition.long.split(' ').length) continue;
+    const parts = longWords.map((word) => unigramOfKey.get(termKey(word)));
+    if (parts.some((part) => part === undefined)) continue;
+    const longFeature = featureOfParts.get(parts.join(' '));
+    const longTerm = longFeature === undefined ? undefined : termOfFeature.get(longFeature);
+    if (longTerm === undefined || longTerm === shortTerm || canonical[shortTerm] !== shortTerm || canonical[longTerm] !== longTerm) continue;
+    const isLongShown = features.featureDisplay[longFeature!]!.length <= LONGEST_SHOWN_LONG_FORM;
+    if (isLongShown) canonical[shortTerm] = longTerm;
+    else canonical[longTerm] = shortTerm;
+  }
+  return canonical;
+}

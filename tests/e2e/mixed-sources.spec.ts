@@ -1,0 +1,162 @@
+import { test, expect, type Page } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { serveStatic } from './support/static-server.ts';
+
+/**
+ * A site built from a mixed folder (tests/fixtures/mixed-site/: an arXiv Atom feed, a BibTeX file, a CSV with an
+ * `# atlas:` mapping and two Markdown files). The Tülu 3 paper is in the feed, the .bib and a Markdown note under
+ * the same arXiv id, so it is one page; the CSV's "J. Smith" is merged into the .bib's "John Smith".
+ */
+const outDir = resolve('test-results/mixed-dist');
+let site: { url: string; close: () => Promise<void> };
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  // Always rebuilt: a stale build would test old code against the fixtures.
+  execFileSync('astro', ['build'], {
+    env: {
+      ...process.env,
+      ATLAS_CONTENT: 'tests/fixtures/mixed-site',
+      ATLAS_OUT_DIR: outDir,
+      ATLAS_CACHE_DIR: resolve('test-results/mixed-cache'),
+    },
+    stdio: 'pipe',
+  });
+  site = await serveStatic(outDir);
+});
+
+test.afterAll(async () => {
+  await site?.close();
+});
+
+/** Titles of the visible rows of the papers list on the page. */
+function visibleTitles(page: Page): Promise<string[]> {
+  return page.locator('[data-list-items] > li:not([hidden]) h3').allTextContents().then((titles) => titles.map((title) => title.trim()));
+}
+
+test('the papers list holds each paper once: cross-file duplicates are merged', async ({ page }) => {
+  await page.goto(new URL('papers/', site.url).href);
+  const titles = await visibleTitles(page);
+  expect(titles).toHaveLength(6);
+  expect(titles.filter((title) => title.includes('Pushing Frontiers'))).toHaveLength(1);
+});
+
+test('the authors index lists every author A–Z with paper counts and letter jump links', async ({ page }) => {
+  await page.goto(new URL('authors/', site.url).href);
+  const rows = await page.locator('[data-author-list] li').allTextContents();
+  expect(rows.map((row) => row.replace(/\s+/g, ' ').trim())).toEqual([
+    'Émile Borel · 1 paper',
+    'José García · 1 paper',
+    'Nathan Lambert · 1 paper',
+    'Ada Lovelace · 3 papers',
+    "Mallory O'Neil · 1 paper",
+    'John Smith · 2 papers',
+  ]);
+  await expect(page.locator('[data-letter-jump] a')).toHaveText(['B', 'G', 'L', 'O', 'S']);
+  await page.locator('[data-letter-jump] a', { hasText: 'S' }).click();
+  await expect(page).toHaveURL(/#letter-s$/);
+});
+
+test('an author page lists their papers, merging initials and accents conservatively', async ({ page }) => {
+  await page.goto(new URL('authors/', site.url).href);
+  await page.locator('[data-author-list] a', { hasText: 'John Smith' }).click();
+  await expect(page.locator('h1')).toHaveText('John Smith');
+  await expect(page.locator('main')).toContainText('Also written as J. Smith');
+  expect((await visibleTitles(page)).sort()).toEqual(['Initials Are Merged Carefully', 'Message Passing on Sparse Graphs']);
+  await page.goto(new URL('authors/ada-lovelace/', site.url).href);
+  expect(await visibleTitles(page)).toHaveLength(3);
+  await page.goto(new URL('authors/jose-garcia/', site.url).href);
+  expect(await visibleTitles(page)).toEqual(['TÜLU 3: Pushing Frontiers in Open Language Model Post-Training']);
+});
+
+test('the Authors link is in the main navigation', async ({ page }) => {
+  await page.goto(site.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Authors' }).click();
+  await expect(page.locator('h1')).toHaveText('Authors');
+});
+
+test('year, category and author filters combine with the text filter and live in the URL', async ({ page }) => {
+  await page.goto(new URL('papers/', site.url).href);
+  await page.locator('[data-list-select="year"]').selectOption('2021');
+  expect((await visibleTitles(page)).length).toBe(2);
+  await page.locator('[data-list-select="category"]').selectOption('cs.CR');
+  expect(await visibleTitles(page)).toEqual(["Onclick <a href=\"javascript:window.__pwned='csv'\">Trap</a>"]);
+  await expect(page).toHaveURL(/year=2021/);
+  await expect(page).toHaveURL(/category=cs\.CR/);
+  await page.locator('[data-list-select="year"]').selectOption('');
+  await page.locator('[data-list-select="category"]').selectOption('');
+  await page.locator('[data-list-select="author"]').selectOption({ label: 'Ada Lovelace (3)' });
+  expect(await visibleTitles(page)).toHaveLength(3);
+  await page.locator('[data-list-filter]').fill('sparse');
+  expect((await visibleTitles(page)).sort()).toEqual(['Message Passing on Sparse Graphs', 'Sparse Attention for Long Documents']);
+  await expect(page.locator('[data-list-count]')).toHaveText('2 of 6 papers match');
+  await page.reload();
+  await expect(page.locator('[data-list-select="author"]')).toHaveValue('ada-lovelace');
+  await expect(page.locator('[data-list-filter]')).toHaveValue('sparse');
+  expect(await visibleTitles(page)).toHaveLength(2);
+});
+
+test('paper pages link to arXiv and DOI, and their authors to author pages', async ({ page }) => {
+  await page.goto(new URL('papers/', site.url).href);
+  await page.locator('[data-list-items] h3 a', { hasText: 'Pushing Frontiers' }).click();
+  await expect(page.locator('[data-paper-meta] a', { hasText: 'arXiv:2411.15124' })).toHaveAttribute('href', 'https://arxiv.org/abs/2411.15124');
+  await page.goto(new URL('papers/', site.url).href);
+  await page.locator('[data-list-items] h3 a', { hasText: 'Message Passing' }).click();
+  await expect(page.locator('[data-paper-meta] a', { hasText: 'doi:10.1234/graphs.2019.7' })).toHaveAttribute('href', 'https://doi.org/10.1234/graphs.2019.7');
+  await expect(page.locator('[data-abstract]')).toContainText('ènormous inputs – and it is fast');
+  await page.locator('[data-paper-authors] a', { hasText: 'John Smith' }).click();
+  await expect(page.locator('h1')).toHaveText('John Smith');
+});
+
+test('Cite uses the merged record: authors from the feed, year and arXiv eprint', async ({ page }) => {
+  await page.goto(new URL('papers/', site.url).href);
+  await page.locator('[data-list-items] h3 a', { hasText: 'Pushing Frontiers' }).click();
+  const bibtex = (await page.locator('#cite-bibtex').textContent()) ?? '';
+  expect(bibtex).toContain('author = {Lambert, Nathan and García, José}');
+  expect(bibtex).toContain('year = {2024}');
+  expect(bibtex).toContain('eprint = {2411.15124}');
+  expect(bibtex).toContain('archiveprefix = {arXiv}');
+  await expect(page.locator('[data-paper-authors] a')).toHaveText(['Nathan Lambert', 'José García']);
+});
+
+test('hostile titles and abstracts from every format stay text and never run', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(new URL('papers/', site.url).href);
+  const paperHrefs = await page.locator('[data-list-items] h3 a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+  await page.goto(new URL('authors/', site.url).href);
+  const authorHrefs = await page.locator('[data-author-list] a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+  for (const href of ['papers/', 'authors/', ...paperHrefs, ...authorHrefs]) {
+    await page.goto(new URL(href, site.url).href);
+    await page.waitForLoadState('load');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), href).toBeUndefined();
+    expect(await page.locator('main img, main iframe, main svg[onload], main [onerror], main [onload], main a[href^="javascript:"]').count(), href).toBe(0);
+  }
+  await page.goto(new URL('papers/', site.url).href);
+  await page.locator('[data-list-items] h3 a', { hasText: 'Graph Attacks on Feeds' }).click();
+  await expect(page.locator('h1')).toContainText("<script>window.__pwned = 'atom-title'</script>");
+  await expect(page.locator('[data-abstract]')).toContainText('<img src=x onerror=');
+  expect(dialogs).toEqual([]);
+});
+
+test('a strict build of a folder with a rejected record fails and names the file and line', () => {
+  test.setTimeout(240_000);
+  const result = spawnSync('astro', ['build'], {
+    env: {
+      ...process.env,
+      ATLAS_CONTENT: 'tests/fixtures/mixed-strict',
+      ATLAS_STRICT: '1',
+      ATLAS_OUT_DIR: resolve('test-results/mixed-strict-dist'),
+      ATLAS_CACHE_DIR: resolve('test-results/mixed-strict-cache'),
+    },
+    encoding: 'utf8',
+  });
+  expect(result.status).not.toBe(0);
+  expect(`${result.stdout}\n${result.stderr}`).toContain('rows.csv:3: record has no title');
+});

@@ -1,0 +1,21 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { serializeMapData } from '../../../src/lib/map/map-data.ts';
+import type { AtlasData } from '../../../src/lib/topics/atlas-schema.ts';
+
+const atlas: AtlasData = {
+  version: 1,
+  levels: 1,
+  topics: [{ id: 0, slug: 't', label: 'graphs · networks', keywords: ['graphs'], size: 1, centroid: [0.123456, 0.5], parent: null, level: 0 }],
+  papers: [{ slug: 'a-1', sourceId: '2401.00001', title: 'A', topic: 0, weak: false, x: 0.123456, y: 0.654321, related: [{ slug: 'b-2', similarity: 0.5, shared: ['graphs'] }] }],
+};
+
+test('serializeMapData keeps what the map draws and drops related lists and source ids', () => {
+  const data = JSON.parse(serializeMapData(atlas));
+  assert.deepEqual(data.papers[0], { slug: 'a-1', title: 'A', topic: 0, weak: false, x: 0.1235, y: 0.6543, related: [] });
+  assert.deepEqual(data.topics[0].centroid, [0.1235, 0.5]);
+});
+
+test('serializeMapData gives the same bytes for the same atlas', () => {
+  assert.equal(serializeMapData(atlas), serializeMapData(structuredClone(atlas)));
+});
