@@ -24,11 +24,19 @@ export function atlasSourcesLoader(options: AtlasSourcesOptions): Loader {
         if (line.startsWith('  ')) logger.warn(line.trim());
         else if (line.trim() !== '') logger.info(line);
       }
-      store.clear();
+      // Keep unchanged entries: Astro persists the store between builds, so a rebuild with one paper added
+      // validates and writes only that paper instead of the whole corpus.
+      const slugs = new Set<string>();
       for (const paper of papers) {
         const { slug, ...fields } = paper;
+        slugs.add(slug);
+        const digest = generateDigest(fields);
+        if (store.get(slug)?.digest === digest) continue;
         const data = await parseData({ id: slug, data: fields });
-        store.set({ id: slug, data, digest: generateDigest(fields) });
+        store.set({ id: slug, data, digest });
+      }
+      for (const slug of store.keys()) {
+        if (!slugs.has(slug)) store.delete(slug);
       }
       watcher?.add(options.contentDir);
     },
