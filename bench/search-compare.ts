@@ -88,6 +88,9 @@ interface KnownItem {
   exact: string;
   typo: string;
   prefix: string;
+  /** The rarer word alone, exact and misspelled: the typo must be forgiven, no other word can rescue it. */
+  single: string;
+  singleTypo: string;
 }
 
 const TITLE_WORD = /^[a-z]{6,}$/;
@@ -121,9 +124,17 @@ function knownItems(papers: Paper[]): KnownItem[] {
       .slice(0, 2)
       .sort((a, b) => words.indexOf(a) - words.indexOf(b));
     const [first, second] = rare as [string, string];
+    const rarest = rare.find((word) => (titleFrequency.get(word) ?? 0) === Math.min(...rare.map((w) => titleFrequency.get(w) ?? 0))) as string;
     const kind = items.length % 3;
     const typo = first.length > second.length ? `${misspell(first, kind)} ${second}` : `${first} ${misspell(second, kind)}`;
-    items.push({ key: String(candidate), exact: `${first} ${second}`, typo, prefix: `${first} ${second.slice(0, Math.ceil(second.length / 2))}` });
+    items.push({
+      key: String(candidate),
+      exact: `${first} ${second}`,
+      typo,
+      prefix: `${first} ${second.slice(0, Math.ceil(second.length / 2))}`,
+      single: rarest,
+      singleTypo: misspell(rarest, kind),
+    });
   }
   return items;
 }
@@ -163,6 +174,8 @@ interface Built {
 
 interface Engine {
   name: string;
+  /** Measured on the 10k corpus only (a variant of an engine measured at 102k anyway). */
+  smallCorpusOnly?: boolean;
   build(papers: Paper[]): Promise<Built>;
 }
 
@@ -239,6 +252,7 @@ function flexOptions(encoder: 'Default' | 'LatinExtra'): ConstructorParameters<t
 function flexEngine(encoder: 'Default' | 'LatinExtra'): Engine {
   return {
     name: encoder === 'Default' ? 'FlexSearch 0.8 (forward, default encoder)' : 'FlexSearch 0.8 (forward, LatinExtra)',
+    smallCorpusOnly: encoder !== 'Default',
     async build(papers) {
       const started = performance.now();
       const index = new FlexSearch.Document(flexOptions(encoder));
@@ -455,6 +469,8 @@ interface QualityCounts {
   knownItemExactHits: number;
   knownItemTypoHits: number;
   knownItemPrefixHits: number;
+  knownItemSingleWordHits: number;
+  knownItemSingleWordTypoHits: number;
   knownItems: number;
 }
 
@@ -466,11 +482,13 @@ async function measureQuality(search: (query: string) => Promise<string[]>, item
     const target = (await search(intended))[0];
     if (target !== undefined && (await search(typed)).includes(target)) fixedTypoAndPrefixHits += 1;
   }
-  const counts = { exact: 0, typo: 0, prefix: 0 };
+  const counts = { exact: 0, typo: 0, prefix: 0, single: 0, singleTypo: 0 };
   for (const item of items) {
     if ((await search(item.exact)).includes(item.key)) counts.exact += 1;
     if ((await search(item.typo)).includes(item.key)) counts.typo += 1;
     if ((await search(item.prefix)).includes(item.key)) counts.prefix += 1;
+    if ((await search(item.single)).includes(item.key)) counts.single += 1;
+    if ((await search(item.singleTypo)).includes(item.key)) counts.singleTypo += 1;
   }
   return {
     fixedQueriesWithHits,
@@ -479,6 +497,8 @@ async function measureQuality(search: (query: string) => Promise<string[]>, item
     knownItemExactHits: counts.exact,
     knownItemTypoHits: counts.typo,
     knownItemPrefixHits: counts.prefix,
+    knownItemSingleWordHits: counts.single,
+    knownItemSingleWordTypoHits: counts.singleTypo,
     knownItems: items.length,
   };
 }
@@ -640,12 +660,12 @@ function kib(bytes: number): string {
 
 function markdownTable(rows: Row[]): string {
   const header =
-    '| corpus | engine | build | first result raw / gzip (files) | lib gzip | Node p50 / p95 | Chromium cold first result | Chromium p50 / p95 | typo hits | prefix hits | exact hits | fixed-set typo+prefix |';
-  const rule = `|${' --- |'.repeat(12)}`;
+    '| corpus | engine | build | first result raw / gzip (files) | lib gzip | Node p50 / p95 | Chromium cold first result | Chromium p50 / p95 | typo hits | prefix hits | exact hits | 1-word typo / exact | fixed-set typo+prefix |';
+  const rule = `|${' --- |'.repeat(13)}`;
   const lines = rows.map((row) => {
     const q = row.quality;
     const node = row.nodeP50Ms === null ? 'n/a (no Node API)' : `${row.nodeP50Ms} / ${row.nodeP95Ms} ms`;
-    return `| ${row.corpus} | ${row.engine} | ${(row.buildMs / 1000).toFixed(1)} s | ${kib(row.firstResultRawBytes)} / ${kib(row.firstResultGzipBytes)} (${row.firstResultFiles}) | ${kib(row.libraryGzipBytes)} | ${node} | ${row.chromiumFirstResultMs} ms | ${row.chromiumP50Ms} / ${row.chromiumP95Ms} ms | ${q.knownItemTypoHits}/${q.knownItems} | ${q.knownItemPrefixHits}/${q.knownItems} | ${q.knownItemExactHits}/${q.knownItems} | ${q.fixedTypoAndPrefixHits}/${q.fixedTypoAndPrefixQueries} |`;
+    return `| ${row.corpus} | ${row.engine} | ${(row.buildMs / 1000).toFixed(1)} s | ${kib(row.firstResultRawBytes)} / ${kib(row.firstResultGzipBytes)} (${row.firstResultFiles}) | ${kib(row.libraryGzipBytes)} | ${node} | ${row.chromiumFirstResultMs} ms | ${row.chromiumP50Ms} / ${row.chromiumP95Ms} ms | ${q.knownItemTypoHits}/${q.knownItems} | ${q.knownItemPrefixHits}/${q.knownItems} | ${q.knownItemExactHits}/${q.knownItems} | ${q.knownItemSingleWordTypoHits} / ${q.knownItemSingleWordHits} | ${q.fixedTypoAndPrefixHits}/${q.fixedTypoAndPrefixQueries} |`;
   });
   return [header, rule, ...lines].join('\n');
 }
@@ -660,6 +680,21 @@ if (!existsSync(CORPORA['10k'])) {
   const browser = await chromium.launch(chromiumLaunchOptions());
   const rows: Row[] = [];
   const skipped: string[] = [];
+  // Written after every engine, so a long --full run keeps what it measured so far.
+  const save = (): void => {
+    const result = {
+      corpora: Object.fromEntries(corpora.map((corpus) => [corpus, CORPORA[corpus].replace(/^.*\/shared\//, '../shared/')])),
+      firstQuery: FIRST_QUERY,
+      queries: QUERIES,
+      intended: INTENDED,
+      knownItemsPerCorpus: KNOWN_ITEMS,
+      topK: TOP_K,
+      shown: SHOWN,
+      skipped,
+      rows,
+    };
+    writeFileSync(new URL('results/search-compare.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
+  };
   try {
     for (const corpus of corpora) {
       const papers = readCorpus(CORPORA[corpus]);
@@ -667,30 +702,24 @@ if (!existsSync(CORPORA['10k'])) {
       console.log(`${corpus}: ${papers.length} papers, ${items.length} known items`);
       for (const engine of ENGINES) {
         if (only && !only.some((name) => engine.name.toLowerCase().includes(name.toLowerCase()))) continue;
+        if (engine.smallCorpusOnly && corpus !== '10k') continue;
         const smaller = rows.find((row) => row.engine === engine.name);
         if (smaller && (smaller.buildMs / smaller.papers) * papers.length > BUILD_BUDGET_MS) {
           skipped.push(`${engine.name} at ${corpus}: projected build over 5 minutes`);
           continue;
         }
-        rows.push(await measureEngine(engine, corpus, papers, items, browser));
+        try {
+          rows.push(await measureEngine(engine, corpus, papers, items, browser));
+        } catch (error) {
+          skipped.push(`${engine.name} at ${corpus}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        }
+        save();
       }
     }
   } finally {
     await browser.close();
   }
-  const table = markdownTable(rows);
-  const result = {
-    corpora: Object.fromEntries(corpora.map((corpus) => [corpus, CORPORA[corpus].replace(/^.*\/shared\//, '../shared/')])),
-    firstQuery: FIRST_QUERY,
-    queries: QUERIES,
-    intended: INTENDED,
-    knownItemsPerCorpus: KNOWN_ITEMS,
-    topK: TOP_K,
-    shown: SHOWN,
-    skipped,
-    rows,
-  };
-  writeFileSync(new URL('results/search-compare.json', import.meta.url), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(table);
+  save();
+  console.log(markdownTable(rows));
   if (skipped.length > 0) console.log(`skipped: ${skipped.join('; ')}`);
 }

@@ -5,7 +5,8 @@
  *
  * Each line: {"title", "abstract", "label" | "labels": [...]} (the first label counts). Prints the number of topics,
  * NMI and ARI against the labels at the finest and the broad level, the mean silhouette (cosine, LSA space, on a
- * sample of 2,000 papers), the NPMI coherence of every topic's top-10 keywords over the corpus, and the time taken.
+ * sample of 2,000 papers), the NPMI coherence of every topic's top-10 keywords over the corpus, the map's topic
+ * cohesion (share of a sampled paper's 10 nearest points on the map that share its finest topic) and the time taken.
  */
 import { readFileSync } from 'node:fs';
 import type { TopicInput } from '../src/lib/topics/atlas-schema.ts';
@@ -88,6 +89,21 @@ function keywordCoherence(model: TopicModel): number[] {
   });
 }
 
+/** Mean share of each sampled paper's `count` nearest points on the map that are in its topic (brute force). */
+function mapNeighbourAgreement(papers: TopicModel['atlas']['papers'], sample: Int32Array, count: number): number {
+  let agreeing = 0;
+  const distances = new Float64Array(papers.length);
+  for (const row of sample) {
+    const paper = papers[row]!;
+    papers.forEach((other, index) => (distances[index] = index === row ? Infinity : (other.x - paper.x) ** 2 + (other.y - paper.y) ** 2));
+    const nearest = Array.from({ length: papers.length }, (_, index) => index)
+      .sort((a, b) => distances[a]! - distances[b]! || a - b)
+      .slice(0, count);
+    for (const index of nearest) if (papers[index]!.topic === paper.topic) agreeing++;
+  }
+  return agreeing / Math.max(1, sample.length * count);
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const path = args.find((arg) => !arg.startsWith('--'));
@@ -123,6 +139,7 @@ function main(): void {
   });
   const silhouette = silhouetteFromSimilarity(similarity, sampleAssignment, denseIds.size);
   const coherence = keywordCoherence(model);
+  const mapCohesion = mapNeighbourAgreement(atlas.papers, sample, 10);
   const meanCoherence = coherence.reduce((sum, value) => sum + value, 0) / Math.max(1, coherence.length);
 
   console.log('');
@@ -135,6 +152,7 @@ function main(): void {
   console.log(`ARI   broad       ${adjustedRandIndex(model.broadTopicOfPaper, reference).toFixed(3)}`);
   console.log(`silhouette        ${silhouette.toFixed(3)} (finest level, cosine, ${sample.length} sampled papers)`);
   console.log(`NPMI (mean)       ${meanCoherence.toFixed(3)}`);
+  console.log(`map cohesion      ${mapCohesion.toFixed(3)} (share of 10 nearest map points in the same finest topic)`);
   console.log(`weak papers       ${atlas.papers.filter((paper) => paper.weak).length}`);
   console.log(`time              ${seconds.toFixed(1)} s`);
   console.log('');

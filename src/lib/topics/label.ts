@@ -4,6 +4,7 @@
  * Labels are the best 2–3 keywords (phrases preferred), joined with " · ", distinct across topics.
  */
 import type { TfidfModel } from './tfidf.ts';
+import { isGenericTerm } from './generic-terms.ts';
 
 export interface FeatureText {
   /** Display text of every feature id. */
@@ -50,7 +51,9 @@ export function topicKeywords(
   options: TopicKeywordOptions = {},
 ): TopicTerms[] {
   const keywordCount = options.keywordCount ?? 10;
-  const distinctness = options.distinctness ?? 1;
+  const distinctness = options.distinctness ?? Number(process.env.TX_DISTINCT ?? 1);
+  const dfPower = Number(process.env.TX_DFPOW ?? 0);
+  const documentCount = model.matrix.rowCount;
   const canonical = options.canonical;
   const { rowStart, colIndex, columnCount } = model.matrix;
   const classTermCounts = Array.from({ length: classCount }, () => new Map<number, number>());
@@ -76,7 +79,7 @@ export function topicKeywords(
     const scored: Array<[number, number]> = [];
     for (const [term, count] of counts) {
       if (count < 2 && counts.size > 40) continue;
-      const weight = (count / Math.max(1, classWords[cls]!)) * Math.log(1 + meanWords / termTotals[term]!);
+      const weight = (count / Math.max(1, classWords[cls]!)) * Math.log(1 + meanWords / termTotals[term]!) * Math.log(1 + documentCount / model.documentFrequency[term]!) ** dfPower;
       scored.push([term, weight]);
       if (weight > bestWeight[term]!) bestWeight[term] = weight;
     }
@@ -95,7 +98,7 @@ function pickKeywords(candidates: number[], model: TfidfModel, text: FeatureText
   for (const term of candidates) {
     if (chosen.length >= keywordCount) break;
     const display = text.featureDisplay[model.termFeature[term]!]!;
-    if (numericOnly.test(display)) continue;
+    if (numericOnly.test(display) || isGenericTerm(display)) continue;
     const parts = text.featureParts[model.termFeature[term]!]!;
     if (chosen.some((other) => containsParts(partsOf(other, model, text), parts))) continue;
     const replaced = chosen.findIndex((other) => containsParts(parts, partsOf(other, model, text)));

@@ -1,5 +1,6 @@
 /**
- * The topic step: papers → terms → TF-IDF → LSA → topics (one or two levels) → labels → map → related papers.
+ * The topic step: papers → terms → TF-IDF (BM25) → LSA → k-nearest-neighbour graph → topics (graph communities, one
+ * or two levels) → labels → map (topic discs refined by UMAP-style optimisation on the graph) → related papers.
  * This is the only file that chains the steps; each step lives in its own module and is tested alone.
  */
 import type { AtlasData, AtlasPaper, AtlasTopic, TopicInput } from './atlas-schema.ts';
@@ -7,10 +8,10 @@ import { tokenizeCorpus } from './tokenize.ts';
 import { buildFeatures, type FeatureCorpus } from './phrases.ts';
 import { buildTfidf, type TfidfModel } from './tfidf.ts';
 import { randomizedSvd } from './svd.ts';
-import { chooseClusterCount, dotRows, normalizeRows, sphericalKMeans } from './cluster.ts';
+import { dotRows, normalizeRows, sphericalKMeans } from './cluster.ts';
 import { labelTopics, slugifyLabels, topicKeywords } from './label.ts';
 import { canonicalTerms, findAbbreviations } from './abbreviations.ts';
-import { fitToUnitSquare, placeDiscs, placeMembers, type Disc } from './layout.ts';
+import { fitToUnitSquare, placeDiscs, placeMembers, refineLayout, type Disc } from './layout.ts';
 import { sharedTerms } from './related.ts';
 import { nearestNeighbourGraph, type NeighbourGraph } from './knn.ts';
 import { inducedSubgraph, louvain, similarityGraph, type WeightedGraph } from './graph-cluster.ts';
@@ -121,7 +122,8 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   progress('neighbours', 1, 1);
   finishStage('neighbours', `${paperCount} papers × ${neighbourGraph.neighbourCount} neighbours`);
 
-  const drafts = clusterPapers(vectors, dimensions, paperCount, neighbourGraph, stageRandom(2), progress);
+  const graph = similarityGraph(neighbourGraph);
+  const drafts = clusterPapers(vectors, dimensions, paperCount, neighbourGraph, graph, stageRandom(2), progress);
   const levels: 1 | 2 = drafts.some((draft) => draft.level === 1) ? 2 : 1;
   finishStage(
     'cluster',
@@ -144,7 +146,9 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   });
 
   const { similarity, weak } = measureFit(vectors, dimensions, drafts, fineDraftOfPaper);
-  const positions = layoutPapers(vectors, dimensions, drafts, similarity, stageRandom(3));
+  const layoutRandom = stageRandom(3);
+  const start = layoutPapers(vectors, dimensions, drafts, similarity, layoutRandom);
+  const positions = fitToUnitSquare(refineLayout(start, graph, layoutRandom));
   finishStage('layout', `${paperCount} points`);
 
   const neighbours = relatedPapers(neighbourGraph, RELATED_COUNT);
@@ -206,19 +210,9 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   };
 }
 
-/** Integers from `from` to `to` in about `steps` even steps (always including both ends). */
-function candidateRange(from: number, to: number, steps: number): number[] {
-  if (to <= from) return [from];
-  const stride = Math.max(1, Math.round((to - from) / steps));
-  const values: number[] = [];
-  for (let k = from; k < to; k += stride) values.push(k);
-  values.push(to);
-  return values;
-}
-
 /**
- * Topics from LSA vectors and the similarity graph. Below TWO_LEVEL_THRESHOLD papers: one level, k in 2..N/6 (at
- * most 12) by silhouette of spherical k-means. Above: graph communities, so the number of topics comes from the data
+ * Topics from LSA vectors and the similarity graph. Below TWO_LEVEL_THRESHOLD papers: one level, the Louvain
+ * communities of the graph (topics under 3 papers dissolved into the nearest topic). Above: graph communities, so the number of topics comes from the data
  * (modularity), not from a fixed k. Broad themes are Louvain communities (γ = 1) of the shared-nearest-neighbour
  * graph; each theme's subtopics are the Louvain communities of the theme's own subgraph (γ = 1 again, modularity
  * measured inside the theme), then polished by spherical k-means on neighbour-averaged vectors started from those
@@ -231,6 +225,7 @@ function clusterPapers(
   dimensions: number,
   paperCount: number,
   neighbourGraph: NeighbourGraph,
+  graph: WeightedGraph,
   random: RandomSource,
   progress: (stage: string, done: number, total: number) => void,
 ): DraftTopic[] {
@@ -247,7 +242,6 @@ function clusterPapers(
   });
 
   progress('cluster', 0, 1);
-  const graph = similarityGraph(neighbourGraph);
   if (paperCount < TWO_LEVEL_THRESHOLD) {
     const minTopicSize = Math.min(3, paperCount);
     const groups = mergeSmallGroups(vectors, dimensions, groupsOf(allRows, louvain(graph, 1, random)), minTopicSize);

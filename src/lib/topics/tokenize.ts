@@ -59,11 +59,25 @@ function stripInflection(word: string): string {
 }
 
 /**
+ * Latin and Greek plurals the inflection rules miss ("vertices" would stem to `vertic`, "analyses" to `analys`),
+ * mapped to their singular so both forms are one term. "data" stays: nobody writes "datum" in an abstract.
+ */
+const irregularSingular = new Map<string, string>(Object.entries({
+  vertices: 'vertex', indices: 'index', matrices: 'matrix', simplices: 'simplex', apices: 'apex', appendices: 'appendix',
+  analyses: 'analysis', hypotheses: 'hypothesis', syntheses: 'synthesis', diagnoses: 'diagnosis', parentheses: 'parenthesis',
+  theses: 'thesis', crises: 'crisis', emphases: 'emphasis', criteria: 'criterion', phenomena: 'phenomenon',
+  automata: 'automaton', polyhedra: 'polyhedron', schemata: 'schema', lemmata: 'lemma', corpora: 'corpus', genera: 'genus',
+  loci: 'locus', foci: 'focus', radii: 'radius', nuclei: 'nucleus', stimuli: 'stimulus', maxima: 'maximum', minima: 'minimum',
+  optima: 'optimum', extrema: 'extremum', spectra: 'spectrum',
+}));
+
+/**
  * The grouping key of a single lower-cased word: its Porter stem, guarded so that Porter's derivational merges stay
  * apart. The part of the word (inflections removed) beyond the stem is appended, so "models"/"modeling" share
  * `model` while "generative", "generation" and "general" (all Porter `gener`) keep distinct keys.
  */
-function wordKey(word: string): string {
+function wordKey(surface: string): string {
+  const word = irregularSingular.get(surface) ?? surface;
   const stem = stemmer(word);
   const base = stripInflection(word);
   let shared = 0;

@@ -98,9 +98,13 @@ export function createSearchController(options: SearchControllerOptions): Search
         }),
       ];
     });
+    // The head stage renders first and the full stage re-renders the same query: keep the reader's place.
+    const activeHref = optionsInList()[active]?.getAttribute('href');
     list.replaceChildren(...items);
     active = -1;
     input.removeAttribute('aria-activedescendant');
+    const keptIndex = activeHref ? optionsInList().findIndex((link) => link.getAttribute('href') === activeHref) : -1;
+    if (keptIndex >= 0) setActive(keptIndex);
     input.setAttribute('aria-expanded', String(items.length > 0));
     const total = response.hits.length;
     empty.hidden = total > 0 || query.trim() === '';

@@ -59,3 +59,23 @@ test('labelTopics makes labels distinct across topics', () => {
 test('slugifyLabels gives unique ASCII slugs', () => {
   assert.deepEqual(slugifyLabels(['Graph · Nœuds', 'Graph · Nœuds', '']), ['graph-noeuds', 'graph-noeuds-2', 'topic']);
 });
+
+test('labelTopics gives sibling topics different first terms when their keywords allow it', () => {
+  const labels = labelTopics([
+    ['large language models', 'code generation', 'program'],
+    ['large language models', 'agents', 'environment'],
+  ]);
+  assert.notEqual(labels[0]!.split(' · ')[0], labels[1]!.split(' · ')[0]);
+  assert.ok(labels[1]!.startsWith('agents'), labels[1]);
+});
+
+test('labelTopics skips a follower that only echoes a word of the label', () => {
+  assert.deepEqual(labelTopics([['generative models', 'generation', 'human feedback']]), ['generative models · human feedback']);
+});
+
+test('topicKeywords holds a shared term back in topics where it is weaker', () => {
+  const shared = topicKeywords(model, features, classes, 2, { distinctness: 0 });
+  const distinct = topicKeywords(model, features, classes, 2);
+  assert.equal(shared.length, distinct.length);
+  assert.ok(distinct.every((terms) => terms.keywords.length > 0));
+});

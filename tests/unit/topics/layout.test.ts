@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fitToUnitSquare, placeDiscs, placeMembers } from '../../../src/lib/topics/layout.ts';
+import { fitToUnitSquare, placeDiscs, placeMembers, refineLayout } from '../../../src/lib/topics/layout.ts';
 import { createRandom } from '../../../src/lib/topics/random.ts';
 
 test('placeDiscs leaves no two discs overlapping', () => {
@@ -49,4 +49,35 @@ test('placeMembers keeps a topic inside its disc without stacking points', () =>
 
 test('fitToUnitSquare maps points into [0, 1]² keeping the aspect ratio', () => {
   assert.deepEqual([...fitToUnitSquare(Float64Array.of(0, 0, 10, 5))].map((value) => Number(value.toFixed(6))), [0.02, 0.26, 0.98, 0.74]);
+});
+
+test('refineLayout pulls graph neighbours together and keeps points apart', () => {
+  // Two cliques of 20 nodes start interleaved on a line; after refinement each clique sits together.
+  const count = 40;
+  const lists: number[][] = Array.from({ length: count }, () => []);
+  for (let a = 0; a < count; a++) for (let b = 0; b < count; b++) if (a !== b && a % 2 === b % 2) lists[a]!.push(b);
+  const rowStart = Int32Array.from([0, ...lists.map((_, index) => lists.slice(0, index + 1).flat().length)]);
+  const graph = { nodeCount: count, rowStart, neighbour: Int32Array.from(lists.flat()), weight: new Float64Array(rowStart[count]!).fill(1) };
+  const random = createRandom(9);
+  const positions = Float64Array.from({ length: count * 2 }, (_, index) => (index % 2 === 0 ? index / 2 : random()));
+  refineLayout(positions, graph, createRandom(4));
+  const centre = (parity: number): [number, number] => {
+    let x = 0;
+    let y = 0;
+    for (let node = parity; node < count; node += 2) {
+      x += positions[node * 2]! / 20;
+      y += positions[node * 2 + 1]! / 20;
+    }
+    return [x, y];
+  };
+  let nearerOwn = 0;
+  for (let node = 0; node < count; node++) {
+    const own = centre(node % 2);
+    const other = centre(1 - (node % 2));
+    const x = positions[node * 2]!;
+    const y = positions[node * 2 + 1]!;
+    if (Math.hypot(x - own[0], y - own[1]) < Math.hypot(x - other[0], y - other[1])) nearerOwn++;
+  }
+  assert.ok(nearerOwn >= 36, `${nearerOwn} of ${count}`);
+  assert.equal(new Set(Array.from({ length: count }, (_, node) => `${positions[node * 2]!.toFixed(3)},${positions[node * 2 + 1]!.toFixed(3)}`)).size, count);
 });

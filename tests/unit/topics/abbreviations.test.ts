@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { canonicalTerms, findAbbreviations, matchLongForm } from '../../../src/lib/topics/abbreviations.ts';
+import { tokenizeCorpus } from '../../../src/lib/topics/tokenize.ts';
+import { buildFeatures } from '../../../src/lib/topics/phrases.ts';
+import { buildTfidf } from '../../../src/lib/topics/tfidf.ts';
+import { topicKeywords } from '../../../src/lib/topics/label.ts';
+
+test('matchLongForm finds the words an acronym spells', () => {
+  assert.equal(matchLongForm('LLMs', 'we study large language models'), 'large language models');
+  assert.equal(matchLongForm('RL', 'tasks in reinforcement learning'), 'reinforcement learning');
+  assert.equal(matchLongForm('MLLMs', 'benchmarks for multimodal large language models'), 'multimodal large language models');
+});
+
+test('matchLongForm rejects a parenthesis that is no definition', () => {
+  assert.equal(matchLongForm('GPU', 'a new method'), null);
+  assert.equal(matchLongForm('see', 'as shown in the table'), null);
+});
+
+test('findAbbreviations merges the definitions of one short form', () => {
+  assert.deepEqual(findAbbreviations(['Large language models (LLMs) reason.', 'We tune large language models (LLMs) and (b) more.']), [
+    { short: 'LLMs', long: 'large language models', count: 2 },
+  ]);
+});
+
+test('topicKeywords shows an acronym and its expansion as one keyword', () => {
+  const texts = Array.from({ length: 12 }, (_, index) =>
+    index < 6
+      ? `Large language models (LLMs) answer questions. LLMs hallucinate facts ${index}. Large language models cite.`
+      : `Graph neural networks pass messages over edges. Nodes aggregate neighbours ${index}.`,
+  );
+  const features = buildFeatures(tokenizeCorpus(texts), { minCount: 3 });
+  const model = buildTfidf(features.docOffsets, features.featureIds, features.featureDisplay.length, { minDf: 2, maxDfRatio: 0.9 });
+  const canonical = canonicalTerms(findAbbreviations(texts), features, model);
+  const classes = Int32Array.from(texts, (_, index) => (index < 6 ? 0 : 1));
+  const termOf = (display: string): number => [...model.termFeature].findIndex((feature) => features.featureDisplay[feature] === display);
+  assert.equal(canonical[termOf('LLMs')], termOf('large language models'));
+  const merged = topicKeywords(model, features, classes, 2, { canonical })[0]!.keywords;
+  assert.ok(merged.includes('large language models') && !merged.includes('LLMs'), merged.join(', '));
+});
