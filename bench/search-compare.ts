@@ -5,8 +5,9 @@
  * actually requested for Pagefind and our sharded index), library bytes, query latency p50/p95 in Node and in
  * Chromium, and known-item typo and prefix hits. Writes bench/results/search-compare.json and prints a table.
  *
- *   node --max-old-space-size=12000 bench/search-compare.ts          # 10k corpus
- *   node --max-old-space-size=12000 bench/search-compare.ts --full   # adds the 102k corpus (about 12 minutes)
+ *   node --max-old-space-size=14000 bench/search-compare.ts          # 10k corpus (about 3 minutes)
+ *   node --max-old-space-size=14000 bench/search-compare.ts --full   # adds the 102k corpus (about 30 minutes)
+ *   node bench/search-compare.ts --only=lunr,pagefind                 # engines whose name contains one of these
  *
  * How each alternative is configured (what its docs suggest for search-as-you-type over title + abstract):
  * - FlexSearch 0.8: a `Document` over title and abstract, `tokenize: 'forward'` (prefixes), `suggest: true`,

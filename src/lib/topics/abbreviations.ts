@@ -104,7 +104,10 @@ const LONGEST_SHOWN_LONG_FORM = 24;
 
 /**
  * Matrix terms that are one concept: for every defined abbreviation whose short form and long form are both terms
- * of the TF-IDF matrix, both map to one canonical term, the long form unless it is longer than 24 characters.
+ * of the TF-IDF matrix, both map to one canonical term, the long form unless it is longer than 24 characters. Phrases
+ * built on the short form merge with the same phrase built on the long form ("LDPC codes" and "low-density
+ * parity-check codes"), even when the long form alone is no matrix term, and show the same form as the abbreviation
+ * does, so a label never holds both.
  * @returns canonical term of every matrix term (itself when it has no alias)
  * @example canonicalTerms(findAbbreviations(texts), features, tfidf)[termOf('LLMs')] === termOf('large language models') // => true
  */
@@ -119,22 +122,40 @@ export function canonicalTerms(definitions: readonly AbbreviationDefinition[], f
     if (!unigramOfKey.has(key)) unigramOfKey.set(key, unigram);
   }
   const featureOfParts = new Map<string, number>();
+  const phrasesWithUnigram = new Map<number, number[]>();
   features.featureParts.forEach((parts, feature) => {
-    if (parts.length > 1) featureOfParts.set(parts.join(' '), feature);
+    if (parts.length < 2) return;
+    featureOfParts.set(parts.join(' '), feature);
+    for (const part of new Set(parts)) {
+      const list = phrasesWithUnigram.get(part) ?? [];
+      list.push(feature);
+      phrasesWithUnigram.set(part, list);
+    }
   });
-  for (const definition of definitions) {
-    const shortUnigram = unigramOfKey.get(termKey(definition.short.toLowerCase()));
-    const shortTerm = shortUnigram === undefined ? undefined : termOfFeature.get(shortUnigram);
-    const longWords = tokenize(definition.long);
-    if (shortTerm === undefined || longWords.length !== definition.long.split(' ').length) continue;
-    const parts = longWords.map((word) => unigramOfKey.get(termKey(word)));
-    if (parts.some((part) => part === undefined)) continue;
-    const longFeature = featureOfParts.get(parts.join(' '));
-    const longTerm = longFeature === undefined ? undefined : termOfFeature.get(longFeature);
-    if (longTerm === undefined || longTerm === shortTerm || canonical[shortTerm] !== shortTerm || canonical[longTerm] !== longTerm) continue;
-    const isLongShown = features.featureDisplay[longFeature!]!.length <= LONGEST_SHOWN_LONG_FORM;
+  const termOfParts = (parts: readonly number[]): number | undefined => {
+    const feature = parts.length === 1 ? parts[0]! : featureOfParts.get(parts.join(' '));
+    return feature === undefined ? undefined : termOfFeature.get(feature);
+  };
+  const merge = (shortTerm: number | undefined, longTerm: number | undefined, isLongShown: boolean): void => {
+    if (shortTerm === undefined || longTerm === undefined || shortTerm === longTerm) return;
+    if (canonical[shortTerm] !== shortTerm || canonical[longTerm] !== longTerm) return;
     if (isLongShown) canonical[shortTerm] = longTerm;
     else canonical[longTerm] = shortTerm;
+  };
+  for (const definition of definitions) {
+    const shortUnigram = unigramOfKey.get(termKey(definition.short.toLowerCase()));
+    const longWords = tokenize(definition.long);
+    if (shortUnigram === undefined || longWords.length !== definition.long.split(' ').length) continue;
+    const longParts = longWords.map((word) => unigramOfKey.get(termKey(word)));
+    if (longParts.some((part) => part === undefined)) continue;
+    const longUnigrams = longParts as number[];
+    const isLongShown = definition.long.length <= LONGEST_SHOWN_LONG_FORM;
+    if (longUnigrams.length > 1) merge(termOfParts([shortUnigram]), termOfParts(longUnigrams), isLongShown);
+    for (const phrase of phrasesWithUnigram.get(shortUnigram) ?? []) {
+      const parts = [...features.featureParts[phrase]!];
+      const expanded = parts.flatMap((part) => (part === shortUnigram ? longUnigrams : [part]));
+      merge(termOfParts(parts), termOfParts(expanded), isLongShown);
+    }
   }
   return canonical;
 }

@@ -1,9 +1,9 @@
 /**
  * Spherical k-means (Dhillon & Modha 2001) on unit-length LSA vectors, seeded k-means++ initialisation
- * (Arthur & Vassilvitskii 2007), and the choice of k by mean silhouette (Rousseeuw 1987) on a sample.
+ * (Arthur & Vassilvitskii 2007), and the mean silhouette (Rousseeuw 1987) that evaluation scores clusterings by.
  * Vectors are one row-major Float32Array; a cluster run works on a subset of rows given as an index list.
  */
-import { randomInt, sampleIndices, type RandomSource } from './random.ts';
+import { randomInt, type RandomSource } from './random.ts';
 
 export interface KMeansResult {
   clusterCount: number;
@@ -242,38 +242,4 @@ export function silhouetteFromSimilarity(similarity: Float32Array, assignment: I
     total += spread > 0 ? (separation - cohesion) / spread : 0;
   }
   return count > 0 ? total / count : 0;
-}
-
-export interface ClusterCountChoice {
-  clusterCount: number;
-  /** Mean silhouette of each candidate k tried, in candidate order. */
-  scores: Array<{ clusterCount: number; silhouette: number }>;
-}
-
-/**
- * Choose k among candidates by the mean silhouette of spherical k-means on a sample of the rows
- * (at most `sampleSize`, so the cost stays bounded at 100k papers). Ties go to the smaller k.
- * @example chooseClusterCount(vectors, 2, rows, [2, 3, 4, 5, 6], createRandom(1)).clusterCount // => 4 for four separated groups
- */
-export function chooseClusterCount(
-  vectors: Float32Array,
-  dimensions: number,
-  rows: Int32Array,
-  candidates: readonly number[],
-  random: RandomSource,
-  sampleSize = 2000,
-): ClusterCountChoice {
-  const usable = [...new Set(candidates.filter((k) => k >= 2 && k < rows.length))].sort((a, b) => a - b);
-  if (usable.length === 0) return { clusterCount: 1, scores: [] };
-  const sample = rows.length > sampleSize ? sampleIndices(random, rows.length, sampleSize).map((index) => rows[index]!) : rows;
-  const similarity = pairwiseSimilarity(vectors, dimensions, sample);
-  const scores: Array<{ clusterCount: number; silhouette: number }> = [];
-  let best = { clusterCount: usable[0]!, silhouette: -Infinity };
-  for (const k of usable) {
-    const run = sphericalKMeans(vectors, dimensions, sample, k, random);
-    const score = silhouetteFromSimilarity(similarity, run.assignment, run.clusterCount);
-    scores.push({ clusterCount: k, silhouette: score });
-    if (score > best.silhouette + 1e-9) best = { clusterCount: k, silhouette: score };
-  }
-  return { clusterCount: best.clusterCount, scores };
 }

@@ -8,7 +8,7 @@ import { termKey } from './tokenize.ts';
 
 /** Generic nouns, verbs and adjectives of scientific abstracts; each is a real word in some phrase, none is a topic. */
 const genericWords = `
-algorithm model method framework performance result task data learning approach problem base use new propose time
+algorithm model method framework performance result task data learning approach problem base use using new propose time
 loop large small system network information analysis process structure function set property quality sample output
 input step solution parameter context knowledge user machine test generate generated previously class training train
 language design theory feature power dynamic word finite deep simple complex high low level value type form rate error
@@ -22,7 +22,7 @@ accuracy objective goal challenge issue limitation advantage improvement improve
 understanding understand insight behavior behaviour capability ability effectiveness robustness scalability flexibility
 open source available previous prior future current key main critical important significant various diverse multiple
 single several specific particular certain common typical simple basic advanced better best good strong weak
-output instance example question answer response content object item entity resource environment setting loss
+ai generalization generalisation output instance example question answer response content object item entity resource environment setting loss
 `;
 
 const genericKeys = new Set<string>();

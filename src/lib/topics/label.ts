@@ -29,10 +29,19 @@ export interface TopicKeywordOptions {
   canonical?: Int32Array;
   /**
    * How strongly a term is held back in classes where it is weaker than in its best class: the weight is multiplied
-   * by (weight / best weight over classes) ^ distinctness. 0 is plain c-TF-IDF. Default 1, so a term shared by many
-   * topics ("generation", "large language models") names the topic it is most typical of, not all of them.
+   * by (weight / best weight over classes) ^ distinctness. Default 0, plain c-TF-IDF: the keywords that describe a
+   * topic best, shared or not (measured mean NPMI +0.06 on arXiv-cs 10k, against −0.01 at 0.5 and −0.06 at 1).
+   * Labels use 0.5, so a term shared by many topics ("large language models") names the topic it is most typical
+   * of, not all of them.
    */
   distinctness?: number;
+  /**
+   * How strongly a term is held back by the share of its papers that lie outside the class: the weight is multiplied
+   * by (papers of the class with the term / papers with the term) ^ exclusivity. Default 0. Unlike distinctness, it
+   * also holds back a term in its best class when most of its papers are elsewhere ("neural networks" in a corpus
+   * of machine-learning papers).
+   */
+  exclusivity?: number;
 }
 
 /**
@@ -51,22 +60,30 @@ export function topicKeywords(
   options: TopicKeywordOptions = {},
 ): TopicTerms[] {
   const keywordCount = options.keywordCount ?? 10;
-  const distinctness = options.distinctness ?? Number(process.env.TX_DISTINCT ?? 1);
-  const dfPower = Number(process.env.TX_DFPOW ?? 0);
-  const documentCount = model.matrix.rowCount;
+  const distinctness = options.distinctness ?? 0;
+  const exclusivity = options.exclusivity ?? 0;
   const canonical = options.canonical;
   const { rowStart, colIndex, columnCount } = model.matrix;
   const classTermCounts = Array.from({ length: classCount }, () => new Map<number, number>());
   const classWords = new Float64Array(classCount);
   const termTotals = new Float64Array(columnCount);
+  const classTermDocs = Array.from({ length: classCount }, () => new Map<number, number>());
+  const termDocs = new Int32Array(columnCount);
+  const lastDocOfTerm = new Int32Array(columnCount).fill(-1);
   for (let doc = 0; doc < classOfDoc.length; doc++) {
     const cls = classOfDoc[doc]!;
     if (cls < 0) continue;
     const counts = classTermCounts[cls]!;
+    const docs = classTermDocs[cls]!;
     for (let entry = rowStart[doc]!; entry < rowStart[doc + 1]!; entry++) {
       const term = canonical ? canonical[colIndex[entry]!]! : colIndex[entry]!;
       const count = model.counts[entry]!;
       counts.set(term, (counts.get(term) ?? 0) + count);
+      if (lastDocOfTerm[term] !== doc) {
+        lastDocOfTerm[term] = doc;
+        termDocs[term]!++;
+        docs.set(term, (docs.get(term) ?? 0) + 1);
+      }
       classWords[cls]! += count;
       termTotals[term]! += count;
     }
@@ -79,14 +96,18 @@ export function topicKeywords(
     const scored: Array<[number, number]> = [];
     for (const [term, count] of counts) {
       if (count < 2 && counts.size > 40) continue;
-      const weight = (count / Math.max(1, classWords[cls]!)) * Math.log(1 + meanWords / termTotals[term]!) * Math.log(1 + documentCount / model.documentFrequency[term]!) ** dfPower;
+      const weight = (count / Math.max(1, classWords[cls]!)) * Math.log(1 + meanWords / termTotals[term]!);
       scored.push([term, weight]);
       if (weight > bestWeight[term]!) bestWeight[term] = weight;
     }
     return scored;
   });
-  return weighted.map((scored) => {
-    const adjusted = scored.map(([term, weight]): [number, number] => [term, weight * (weight / bestWeight[term]!) ** distinctness]);
+  return weighted.map((scored, cls) => {
+    const docs = classTermDocs[cls]!;
+    const adjusted = scored.map(([term, weight]): [number, number] => [
+      term,
+      weight * (weight / bestWeight[term]!) ** distinctness * (docs.get(term)! / termDocs[term]!) ** exclusivity,
+    ]);
     adjusted.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return pickKeywords(adjusted.slice(0, 60).map(([term]) => term), model, text, keywordCount);
   });
@@ -134,14 +155,22 @@ function containsParts(outer: Int32Array, inner: Int32Array): boolean {
   return false;
 }
 
+/** Phrases among this many best keywords lead the label, before better single words. */
+const PHRASE_FIRST = 4;
+
+/** A phrase or a hyphenated compound ("test-time", "post-training"): more telling than one plain word. */
+function isCompound(keyword: string): boolean {
+  return keyword.includes(' ') || keyword.includes('-');
+}
+
 /** Label heads considered per topic when the best one is already a sibling's head. */
 const HEAD_CHOICES = 4;
 
 /**
- * Short labels from keyword lists: 2–3 keywords, phrases first, no two sharing a word (or a five-letter word start,
+ * Short labels from keyword lists: 2–3 keywords, phrases first, single-word adjectives ("convolutional") last, no two sharing a word (or a five-letter word start,
  * so "generative models · generation" does not happen), distinct across topics (a label already taken moves on to
- * the next keywords), and with a first term no sibling's first term contains or is contained in, when one of the
- * topic's first keywords allows it. Topics are labelled in the order given, so pass the largest first.
+ * the next keywords), with a first term no sibling's first term contains or is contained in, when one of the
+ * topic's first keywords allows it, and with keywords a sibling's label already shows tried last. Topics are labelled in the order given, so pass the largest first.
  * @param keywordLists keywords of each topic, best first
  * @param taken labels already used (updated)
  * @param siblingGroup group of each topic (topics of one group are siblings); default: all topics are siblings
@@ -153,12 +182,20 @@ export function labelTopics(
   siblingGroup?: readonly number[],
 ): string[] {
   const headsOfGroup = new Map<number, string[][]>();
+  const itemsOfGroup = new Map<number, Set<string>>();
   return keywordLists.map((keywords, index) => {
     const group = siblingGroup?.[index] ?? 0;
     const usedHeads = headsOfGroup.get(group) ?? [];
     headsOfGroup.set(group, usedHeads);
-    const ordered = [...keywords.slice(0, 6).filter((word) => word.includes(' ')), ...keywords.filter((word, position) => position >= 6 || !word.includes(' '))];
-    const unique = [...new Set(ordered.length > 0 ? ordered : ['misc'])];
+    const ordered = [
+      ...keywords.slice(0, PHRASE_FIRST).filter(isCompound),
+      ...keywords.filter((word, position) => (position >= PHRASE_FIRST || !isCompound(word)) && !isAdjective(word)),
+      ...keywords.filter((word) => !isCompound(word) && isAdjective(word)),
+    ];
+    const usedItems = itemsOfGroup.get(group) ?? new Set<string>();
+    itemsOfGroup.set(group, usedItems);
+    const distinct = [...new Set(ordered.length > 0 ? ordered : ['misc'])];
+    const unique = [...distinct.filter((keyword) => !usedItems.has(keyword)), ...distinct.filter((keyword) => usedItems.has(keyword))];
     const headIndex = unique.slice(0, HEAD_CHOICES).findIndex((head) => !usedHeads.some((used) => wordsNest(wordsOf(head), used)));
     const candidates = headIndex > 0 ? [unique[headIndex]!, ...unique.filter((_, position) => position !== headIndex)] : unique;
     usedHeads.push(wordsOf(candidates[0]!));
@@ -166,6 +203,7 @@ export function labelTopics(
       const label = composeLabel(candidates, skip);
       if (label && !taken.has(label)) {
         taken.add(label);
+        for (const item of label.split(' · ')) usedItems.add(item);
         return label;
       }
     }
@@ -175,6 +213,22 @@ export function labelTopics(
     taken.add(`${base} (${suffix})`);
     return `${base} (${suffix})`;
   });
+}
+
+/** Single-word endings of adjectives ("convolutional", "latent" is missed, "robust" too: a cheap demotion, not a tagger). */
+const adjectiveEnding = /(?:al|ive|ous|ic|ical|able|ible|ful|less|ary)$/;
+/** Nouns with those endings that make good label terms on their own. */
+const nounsLikeAdjectives = new Set([
+  'signal', 'journal', 'protocol', 'interval', 'tutorial', 'proposal', 'retrieval', 'approval', 'manual', 'terminal', 'portal',
+  'arrival', 'trial', 'capital', 'material', 'potential', 'objective', 'derivative', 'alternative', 'primitive', 'narrative',
+  'incentive', 'logic', 'music', 'traffic', 'topic', 'metric', 'heuristic', 'arithmetic', 'epidemic', 'graphic', 'rhetoric',
+  'library', 'dictionary', 'boundary', 'summary', 'vocabulary', 'adversary', 'mechanic', 'clinic', 'cable', 'table', 'variable',
+  'animal', 'hospital', 'rival', 'mural', 'festival', 'survival', 'removal', 'disposal', 'referral', 'rehearsal', 'reversal',
+]);
+
+function isAdjective(keyword: string): boolean {
+  const lower = keyword.toLowerCase();
+  return !lower.includes(' ') && lower === keyword && adjectiveEnding.test(lower) && !nounsLikeAdjectives.has(lower);
 }
 
 function wordsOf(keyword: string): string[] {

@@ -62,6 +62,16 @@ const MAX_DIMENSIONS = 100;
 const NEIGHBOUR_COUNT = 15;
 /** Neighbours averaged into each paper's vector before the k-means refinement of subtopics. */
 const SMOOTHING_NEIGHBOURS = 10;
+/**
+ * Shared-term penalty of label candidates (see topicKeywords' distinctness). On arXiv-cs 10k, 0.5 keeps sibling
+ * labels apart as well as 1 did while naming topics by terms that co-occur in their papers.
+ */
+const LABEL_DISTINCTNESS = 0.5;
+/**
+ * Exclusivity of label candidates (see topicKeywords): a term most of whose papers lie in other topics does not name
+ * this one. On the bundled ML papers it turns "neural networks · transformer" into "looped transformers · meta-training".
+ */
+const LABEL_EXCLUSIVITY = 1;
 /** Related papers listed per paper. */
 const RELATED_COUNT = 5;
 
@@ -373,7 +383,11 @@ function meanDirection(vectors: Float32Array, dimensions: number, rows: Int32Arr
   return normalizeRows(sum, dimensions);
 }
 
-/** Keywords and labels: broad themes against each other, then subtopics against all subtopics. */
+/**
+ * Keywords and labels: broad themes against each other, then subtopics against all subtopics. Keywords are plain
+ * c-TF-IDF (they describe the topic, shared terms included); labels are drawn from c-TF-IDF with the shared-term
+ * penalty, so that they tell topics apart.
+ */
 function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: FeatureCorpus, canonical: Int32Array, paperCount: number): void {
   const taken = new Set<string>();
   for (const level of [0, 1] as const) {
@@ -384,13 +398,16 @@ function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: FeatureC
       for (const row of drafts[draftIndex]!.members) classOfDoc[row] = cls;
     });
     const terms = topicKeywords(tfidf, features, classOfDoc, indices.length, { canonical });
+    const labelTerms = topicKeywords(tfidf, features, classOfDoc, indices.length, { canonical, distinctness: LABEL_DISTINCTNESS, exclusivity: LABEL_EXCLUSIVITY });
+    const labelKeywords = new Map<number, string[]>();
     indices.forEach((draftIndex, cls) => {
       drafts[draftIndex]!.keywords = terms[cls]!.keywords;
       drafts[draftIndex]!.keywordTerms = terms[cls]!.termIds;
+      labelKeywords.set(draftIndex, labelTerms[cls]!.keywords);
     });
     const bySize = [...indices].sort((a, b) => drafts[b]!.members.length - drafts[a]!.members.length || a - b);
     const labels = labelTopics(
-      bySize.map((index) => drafts[index]!.keywords),
+      bySize.map((index) => labelKeywords.get(index)!),
       taken,
       bySize.map((index) => drafts[index]!.parentDraft ?? -1),
     );

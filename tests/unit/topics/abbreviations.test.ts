@@ -38,3 +38,18 @@ test('topicKeywords shows an acronym and its expansion as one keyword', () => {
   const merged = topicKeywords(model, features, classes, 2, { canonical })[0]!.keywords;
   assert.ok(merged.includes('large language models') && !merged.includes('LLMs'), merged.join(', '));
 });
+
+test('canonicalTerms merges a phrase on the short form with the same phrase on the long form', () => {
+  const texts = Array.from({ length: 12 }, (_, index) =>
+    index % 2 === 0
+      ? `Low-density parity-check (LDPC) codes approach capacity. Low-density parity-check codes decode fast ${index}.`
+      : `LDPC codes are decoded by belief propagation. LDPC codes with girth ${index}.`,
+  ).map((text) => `${text} Message passing runs on sparse Tanner graphs with short cycles and trapping sets.`);
+  const features = buildFeatures(tokenizeCorpus(texts), { minCount: 3 });
+  const model = buildTfidf(features.docOffsets, features.featureIds, features.featureDisplay.length, { minDf: 2, maxDfRatio: 1 });
+  const canonical = canonicalTerms(findAbbreviations(texts), features, model);
+  const termOf = (display: string): number => [...model.termFeature].findIndex((feature) => features.featureDisplay[feature] === display);
+  assert.ok(termOf('LDPC codes') >= 0 && termOf('low-density parity-check codes') >= 0);
+  assert.equal(canonical[termOf('LDPC codes')], termOf('low-density parity-check codes'));
+  assert.equal(canonical[termOf('LDPC')], termOf('low-density parity-check'));
+});

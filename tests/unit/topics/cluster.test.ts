@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseClusterCount, normalizeRows, pairwiseSimilarity, silhouetteFromSimilarity, sphericalKMeans } from '../../../src/lib/topics/cluster.ts';
+import { normalizeRows, pairwiseSimilarity, silhouetteFromSimilarity, sphericalKMeans } from '../../../src/lib/topics/cluster.ts';
 import { createRandom, randomNormal } from '../../../src/lib/topics/random.ts';
 import { normalizedMutualInformation } from '../../../src/lib/topics/metrics.ts';
 
@@ -18,17 +18,6 @@ function separatedGroups(groups: number, perGroup: number, dimensions: number, s
   }
   return { vectors: normalizeRows(vectors, dimensions), truth, rows: Int32Array.from(truth, (_, index) => index) };
 }
-
-test('chooseClusterCount picks 4 for four well separated groups', () => {
-  const { vectors, rows } = separatedGroups(4, 40, 8, 1);
-  const choice = chooseClusterCount(vectors, 8, rows, [2, 3, 4, 5, 6, 7, 8], createRandom(2));
-  assert.equal(choice.clusterCount, 4);
-});
-
-test('chooseClusterCount picks 7 for seven well separated groups', () => {
-  const { vectors, rows } = separatedGroups(7, 30, 10, 3);
-  assert.equal(chooseClusterCount(vectors, 10, rows, [2, 3, 4, 5, 6, 7, 8, 9, 10], createRandom(4)).clusterCount, 7);
-});
 
 test('sphericalKMeans recovers separated groups exactly', () => {
   const { vectors, rows, truth } = separatedGroups(4, 40, 8, 5);

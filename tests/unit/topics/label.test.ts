@@ -79,3 +79,20 @@ test('topicKeywords holds a shared term back in topics where it is weaker', () =
   assert.equal(shared.length, distinct.length);
   assert.ok(distinct.every((terms) => terms.keywords.length > 0));
 });
+
+test('labelTopics tries a keyword a sibling label already shows last', () => {
+  const labels = labelTopics([
+    ['code generation', 'large language models', 'unit tests'],
+    ['continual learning', 'large language models', 'catastrophic forgetting'],
+  ]);
+  assert.equal(labels[1], 'continual learning · catastrophic forgetting');
+});
+
+test('labelTopics puts single-word adjectives after nouns', () => {
+  assert.deepEqual(labelTopics([['convolutional', 'CNN', 'pooling']]), ['CNN · pooling · convolutional']);
+});
+
+test('topicKeywords never returns a generic single word', () => {
+  const generic = ['model', 'method', 'results', 'data', 'tasks'];
+  for (const { keywords } of terms) assert.ok(!keywords.some((keyword) => generic.includes(keyword)), keywords.join(', '));
+});

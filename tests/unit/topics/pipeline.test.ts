@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildAtlas, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
 import { isStopWord } from '../../../src/lib/topics/stop-words.ts';
+import { isGenericTerm } from '../../../src/lib/topics/generic-terms.ts';
 import type { TopicInput } from '../../../src/lib/topics/atlas-schema.ts';
 
 const trendingPath = fileURLToPath(new URL('../../../content/trending-papers.txt', import.meta.url));
@@ -44,8 +45,22 @@ test('the bundled corpus gets distinct, readable labels and unique slugs', { ski
     const parts = topic.label.split(' · ');
     assert.ok(parts.length >= 2 && parts.length <= 3, topic.label);
   }
-  assert.ok(labels.some((label) => /reinforcement learning|RL|reward/.test(label)), labels.join(' | '));
-  assert.ok(labels.some((label) => /language model|LLM/i.test(label)), labels.join(' | '));
+  assert.ok(labels.some((label) => /reinforcement learning|RLHF|reward/.test(label)), labels.join(' | '));
+  assert.ok(labels.some((label) => /code generation/.test(label)), labels.join(' | '));
+  assert.ok(labels.some((label) => /continual learning/.test(label)), labels.join(' | '));
+});
+
+test('the bundled corpus labels and top keywords hold no generic word on its own', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
+  const generic = ['loop', 'large', 'algorithms', 'time', 'model', 'models', 'method', 'framework', 'performance', 'results', 'tasks', 'data', 'learning', 'approach', 'problem', 'based', 'using', 'new', 'propose'];
+  for (const topic of atlas!.topics) {
+    const terms = [...topic.label.split(' · '), ...topic.keywords.slice(0, 5)];
+    for (const term of terms) assert.ok(!generic.includes(term.toLowerCase()) && !isGenericTerm(term), `${term} in ${topic.label}`);
+  }
+});
+
+test('the bundled corpus labels share no term between topics', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
+  const terms = atlas!.topics.flatMap((topic) => topic.label.split(' · '));
+  assert.equal(new Set(terms).size, terms.length, terms.join(' | '));
 });
 
 test('the bundled corpus places every paper in the unit square with related papers', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {

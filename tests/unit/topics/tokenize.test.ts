@@ -54,3 +54,10 @@ test('buildFeatures keeps frequent word pairs as phrases', () => {
   assert.ok(features.featureDisplay.includes('reinforcement learning'));
   assert.ok(features.featureDisplay.includes('catastrophic forgetting'));
 });
+
+test('termKey merges Latin and Greek plurals with their singular but keeps data apart', () => {
+  for (const [plural, singular] of [['vertices', 'vertex'], ['indices', 'index'], ['matrices', 'matrix'], ['analyses', 'analysis'], ['hypotheses', 'hypothesis'], ['criteria', 'criterion']]) {
+    assert.equal(termKey(plural!), termKey(singular!), plural);
+  }
+  assert.notEqual(termKey('data'), termKey('datum'));
+});
