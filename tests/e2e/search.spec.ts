@@ -59,6 +59,8 @@ test('arrow keys move through the results and Enter opens the active paper', asy
   await page.keyboard.type('self-consuming');
   const options = page.locator('dialog[open] [role="option"]');
   await expect(options.nth(1)).toBeVisible();
+  // Title hits show first; wait for the full stage so the order is final before moving through it.
+  await expect(page.locator('dialog[open] [data-search-results]')).not.toHaveAttribute('aria-busy', 'true');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');

@@ -125,6 +125,7 @@ export function createSearchController(options: SearchControllerOptions): Search
     lastQuery = query;
     if (query.trim() === '') {
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       empty.hidden = true;
       if (more) more.hidden = true;
       input.setAttribute('aria-expanded', 'false');
@@ -134,6 +135,8 @@ export function createSearchController(options: SearchControllerOptions): Search
     }
     if (status.dataset.state !== 'ready') setStatus('Loading the search index…', 'loading');
     const filters = options.filters?.() ?? {};
+    // Busy until the full stage (abstract terms) has rendered: title hits show first and may be reordered.
+    list.setAttribute('aria-busy', 'true');
     loadEngine(base)
       .then(async (engine) => {
         const head = await engine.search(query, { ...filters, stages: 'head' });
@@ -142,9 +145,11 @@ export function createSearchController(options: SearchControllerOptions): Search
         const full = await engine.search(query, filters);
         if (mine !== sequence) return;
         await render(engine, full, query, mine);
+        if (mine === sequence) list.removeAttribute('aria-busy');
         options.onSearched?.(query);
       })
       .catch(() => {
+        if (mine === sequence) list.removeAttribute('aria-busy');
         if (mine === sequence) setStatus('The search index could not be loaded. Check your connection and try again.', 'error');
       });
   };
@@ -169,7 +174,13 @@ export function createSearchController(options: SearchControllerOptions): Search
       else options.onSubmit?.(input.value);
     }
   });
+  // Chrome sends synthetic pointer moves when results re-render under a resting cursor; only a pointer that
+  // really moved may take the selection away from the keyboard.
+  let lastPointer = '';
   list.addEventListener('pointermove', (event) => {
+    const position = `${event.screenX},${event.screenY}`;
+    if (position === lastPointer) return;
+    lastPointer = position;
     const option = (event.target as Element | null)?.closest?.('[role="option"]');
     const index = optionsInList().findIndex((link) => link === option);
     if (index >= 0 && index !== active) setActive(index);
