@@ -16,7 +16,7 @@ export function getAtlas(): Promise<AtlasData> {
         abstract: paper.abstract,
         ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
       })),
-      { log: (line) => console.log(`[atlas] ${line}`) },
+      { log: (line) => console.log(`[atlas] ${line}`), onProgress: progressLogger() },
     ),
   );
   return atlasOfBuild;
@@ -48,4 +48,17 @@ export function getAtlasLookups(): Promise<AtlasLookups> {
     };
   });
   return lookupsOfBuild;
+}
+
+// A 100k-paper build spends minutes in the topic step: say how far a long stage has got, at most every 5 s.
+const PROGRESS_INTERVAL_MS = 5000;
+
+function progressLogger(): (stage: string, done: number, total: number) => void {
+  let lastLineMs = performance.now();
+  return (stage, done, total) => {
+    const nowMs = performance.now();
+    if (done === 0 || done >= total || nowMs - lastLineMs < PROGRESS_INTERVAL_MS) return;
+    lastLineMs = nowMs;
+    console.log(`[atlas] topics: ${stage} ${done}/${total}…`);
+  };
 }

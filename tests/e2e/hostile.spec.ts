@@ -1,28 +1,13 @@
 import { test, expect } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { serveStatic } from './support/static-server.ts';
+import { buildAndServeSite } from './support/fixture-site.ts';
 
-const outDir = resolve('test-results/hostile-dist');
 let site: { url: string; close: () => Promise<void> };
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  if (!existsSync(`${outDir}/index.html`)) {
-    execFileSync('astro', ['build'], {
-      env: {
-        ...process.env,
-        ATLAS_CONTENT: 'tests/fixtures/hostile-site',
-        ATLAS_OUT_DIR: outDir,
-        ATLAS_CACHE_DIR: resolve('test-results/hostile-cache'),
-      },
-      stdio: 'pipe',
-    });
-  }
-  site = await serveStatic(outDir);
+  site = await buildAndServeSite('hostile', { ATLAS_CONTENT: 'tests/fixtures/hostile-site' });
 });
 
 test.afterAll(async () => {

@@ -1,31 +1,20 @@
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { serveStatic } from './support/static-server.ts';
+import { buildAndServeSite } from './support/fixture-site.ts';
 
 /**
  * A site built from a mixed folder (tests/fixtures/mixed-site/: an arXiv Atom feed, a BibTeX file, a CSV with an
  * `# atlas:` mapping and two Markdown files). The Tülu 3 paper is in the feed, the .bib and a Markdown note under
  * the same arXiv id, so it is one page; the CSV's "J. Smith" is merged into the .bib's "John Smith".
  */
-const outDir = resolve('test-results/mixed-dist');
 let site: { url: string; close: () => Promise<void> };
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  // Always rebuilt: a stale build would test old code against the fixtures.
-  execFileSync('astro', ['build'], {
-    env: {
-      ...process.env,
-      ATLAS_CONTENT: 'tests/fixtures/mixed-site',
-      ATLAS_OUT_DIR: outDir,
-      ATLAS_CACHE_DIR: resolve('test-results/mixed-cache'),
-    },
-    stdio: 'pipe',
-  });
-  site = await serveStatic(outDir);
+  site = await buildAndServeSite('mixed', { ATLAS_CONTENT: 'tests/fixtures/mixed-site' });
 });
 
 test.afterAll(async () => {
