@@ -244,7 +244,9 @@ class AtlasMapController {
     if (!this.legend?.open) return 0;
     const stageBox = this.stage.getBoundingClientRect();
     const box = this.legend.getBoundingClientRect();
-    const isSidePanel = box.height > stageBox.height * 0.4 && box.left > stageBox.left + stageBox.width * 0.5;
+    // On a wide stage the open legend sits over the right edge: fit the points beside it, however short it is,
+    // so no topic starts out hidden under it. On a phone it is a bottom sheet the reader folds away.
+    const isSidePanel = stageBox.width >= 640 && box.left > stageBox.left + stageBox.width * 0.5;
     return isSidePanel ? Math.max(0, stageBox.right - box.left) : 0;
   }
 
