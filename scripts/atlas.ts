@@ -9,17 +9,16 @@
 import { stat } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { SourceProblem } from '../src/lib/ingest/format.ts';
 import {
   formatIngestReport,
   ingestProblemsAsErrors,
   type IngestReport,
   type IngestResult,
+  type FileReport,
   type IngestTotals,
-  type MergedRecord,
-  type RejectedRecord,
 } from '../src/lib/ingest/ingest.ts';
 import { ingestSourcePaths, listSourceFiles, type SourcePath } from '../src/lib/ingest/read-sources.ts';
+import { compareCodeUnits } from '../src/lib/site/compare-code-units.ts';
 
 /** Where the command writes; tests pass collectors. */
 export interface CliOutput {
@@ -56,19 +55,7 @@ async function collectFiles(paths: readonly string[]): Promise<SourcePath[]> {
     }
   }
   // Code-unit order, as `listSourceFiles` sorts: the same inputs give the same report.
-  return files.sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0));
-}
-
-/** One file in `atlas check --json`: the issue's contract fields first, then the details the text report shows. */
-export interface CheckJsonFile {
-  path: string;
-  format: string | null;
-  read: number;
-  pages: number;
-  merged: number;
-  rejected: RejectedRecord[];
-  merges: MergedRecord[];
-  problems: SourceProblem[];
+  return files.sort((left, right) => compareCodeUnits(left.path, right.path));
 }
 
 /**
@@ -77,7 +64,8 @@ export interface CheckJsonFile {
  * the other keys add the verdict and the problem counts.
  */
 export interface CheckJson {
-  files: CheckJsonFile[];
+  /** One entry per file, as the ingest report has it: the contract fields first, then merges and problems. */
+  files: FileReport[];
   totals: IngestTotals;
   /** Problems of severity warning / error over all files. */
   warnings: number;

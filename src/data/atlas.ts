@@ -1,5 +1,5 @@
 import { buildAtlas } from '../lib/topics/pipeline.ts';
-import { topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
+import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
 import { atlasTopicColors } from '../lib/map/palette.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
@@ -30,6 +30,8 @@ export interface AtlasLookups {
   titleBySlug: Map<string, string>;
   /** The map's colour of a topic id (subtopics in shades of their theme's colour). */
   colorOfTopic: (topicId: number) => string;
+  /** Slugs of a topic's papers, representative first (`papersOfTopic`), computed once per topic. */
+  membersOfTopic: (topicId: number) => string[];
 }
 
 let lookupsOfBuild: Promise<AtlasLookups> | undefined;
@@ -39,12 +41,23 @@ export function getAtlasLookups(): Promise<AtlasLookups> {
   lookupsOfBuild ??= Promise.all([getAtlas(), getPapers()]).then(([atlas, papers]) => {
     const colors = atlasTopicColors(atlas.topics);
     const colorOfTopic = (topicId: number) => colors[topicId] ?? '#64748b';
+    // The home page, /topics/ and each topic page all list a topic's papers; each list is a scan of every paper.
+    const membersById = new Map<number, string[]>();
+    const membersOfTopic = (topicId: number) => {
+      let members = membersById.get(topicId);
+      if (!members) {
+        members = papersOfTopic(atlas, topicId);
+        membersById.set(topicId, members);
+      }
+      return members;
+    };
     return {
       atlas,
       paperBySlug: new Map(atlas.papers.map((paper) => [paper.slug, paper])),
       badgeBySlug: topicBadgesBySlug(atlas, colorOfTopic),
       titleBySlug: new Map(papers.map((paper) => [paper.slug, paper.title])),
       colorOfTopic,
+      membersOfTopic,
     };
   });
   return lookupsOfBuild;

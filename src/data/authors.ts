@@ -1,6 +1,6 @@
 import type { SluggedPaper } from '../lib/ingest/paper.ts';
 import { buildAuthorIndex, type AuthorIndex } from '../lib/site/authors.ts';
-import { getPapers } from './papers.ts';
+import { getPaperBySlug, getPapers } from './papers.ts';
 
 /** Author data every author-aware page needs, built once per build so 100k papers × many authors stays linear. */
 export interface AuthorLookups {
@@ -15,13 +15,9 @@ let lookupsOfBuild: Promise<AuthorLookups> | undefined;
 
 /** Every author of the atlas with their papers and slugs (src/lib/site/authors.ts) and lookups; memoised per build. */
 export function getAuthorLookups(): Promise<AuthorLookups> {
-  lookupsOfBuild ??= getPapers().then((papers) => {
+  lookupsOfBuild ??= Promise.all([getPapers(), getPaperBySlug()]).then(([papers, paperBySlug]) => {
     const index = buildAuthorIndex(papers);
-    return {
-      index,
-      nameBySlug: new Map(index.authors.map((author) => [author.slug, author.name])),
-      paperBySlug: new Map(papers.map((paper) => [paper.slug, paper])),
-    };
+    return { index, nameBySlug: new Map(index.authors.map((author) => [author.slug, author.name])), paperBySlug };
   });
   return lookupsOfBuild;
 }

@@ -12,3 +12,11 @@ export function getPapers(): Promise<SluggedPaper[]> {
   );
   return papersInSourceOrder;
 }
+
+let paperBySlugOfBuild: Promise<Map<string, SluggedPaper>> | undefined;
+
+/** Every paper by its slug; built once per build, so pages that look papers up stay linear at 100k papers. */
+export function getPaperBySlug(): Promise<Map<string, SluggedPaper>> {
+  paperBySlugOfBuild ??= getPapers().then((papers) => new Map(papers.map((paper) => [paper.slug, paper])));
+  return paperBySlugOfBuild;
+}

@@ -74,9 +74,8 @@ test('topic labels are shown and never overlap', async ({ page }) => {
   }
 });
 
-test('hovering a paper shows a tooltip with its title and topic', async ({ page }) => {
-  const atlas = await loadAtlas(page);
-  await openMap(page);
+/** Select a paper near the centre, clear the keyboard selection, then rest the pointer on it until its tooltip shows. */
+async function hoverCentralPaper(page: Page) {
   const point = await selectCentralPaper(page);
   await page.keyboard.press('Escape');
   const tooltip = page.locator(`${MAP} [data-map-tooltip]`);
@@ -84,6 +83,13 @@ test('hovering a paper shows a tooltip with its title and topic', async ({ page 
   await page.waitForTimeout(700);
   await page.mouse.move(point.x, point.y);
   await expect(tooltip).toBeVisible();
+  return { point, tooltip };
+}
+
+test('hovering a paper shows a tooltip with its title and topic', async ({ page }) => {
+  const atlas = await loadAtlas(page);
+  await openMap(page);
+  const { point, tooltip } = await hoverCentralPaper(page);
   const title = await tooltip.locator('.atlas-map-tooltip-title').textContent();
   const paper = atlas.papers.find((candidate) => candidate.title === title);
   expect(paper, `tooltip title "${title}" is a paper title`).toBeTruthy();
@@ -94,13 +100,7 @@ test('hovering a paper shows a tooltip with its title and topic', async ({ page 
 test('clicking a paper opens the page of the paper under the pointer', async ({ page }) => {
   const atlas = await loadAtlas(page);
   await openMap(page);
-  const point = await selectCentralPaper(page);
-  await page.keyboard.press('Escape');
-  const tooltip = page.locator(`${MAP} [data-map-tooltip]`);
-  await expect(tooltip).toBeHidden();
-  await page.waitForTimeout(700);
-  await page.mouse.move(point.x, point.y);
-  await expect(tooltip).toBeVisible();
+  const { point, tooltip } = await hoverCentralPaper(page);
   const title = await tooltip.locator('.atlas-map-tooltip-title').textContent();
   await page.mouse.click(point.x, point.y);
   await page.waitForURL(/\/papers\/[^/]+\/$/);

@@ -7,6 +7,7 @@ import { formatsForPath, SOURCE_FORMATS } from './index.ts';
 import { createIngestSession, type IngestResult, type IngestSession, type SourceFile } from './ingest.ts';
 import { parseJsonLine } from './json.ts';
 import { formatIngestReport, ingestProblemsAsErrors } from './report.ts';
+import { compareCodeUnits } from '../site/compare-code-units.ts';
 
 /** Options for `loadPapers`. */
 export interface LoadPapersOptions {
@@ -20,11 +21,6 @@ export interface SourcePath {
   absolutePath: string;
 }
 
-/** Code-unit order, not locale order: the same files sort the same way on every machine. */
-function compareCodeUnits(left: string, right: string): number {
-  if (left === right) return 0;
-  return left < right ? -1 : 1;
-}
 
 /**
  * Every file under `dir`, recursively, skipping dotfiles and dot-folders (`.git`, `.DS_Store`), without reading

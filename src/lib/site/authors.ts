@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { slugifyTitle } from './slug.ts';
+import { compareCodeUnits } from './compare-code-units.ts';
 
 /**
  * Authors of the atlas: one entry per person, with the papers that name them.
@@ -82,11 +83,6 @@ function initialsPatternOfFullName(key: string): string | undefined {
   const { given, family } = splitKey(key);
   if (given.length === 0 || given.every((word) => word.length === 1)) return undefined;
   return `${given.map((word) => word[0]).join(' ')} ${family}`;
-}
-
-function compareCodeUnits(left: string, right: string): number {
-  if (left === right) return 0;
-  return left < right ? -1 : 1;
 }
 
 /** The readable part of an author slug; names with no Latin letters (e.g. 王伟) get `author`. */
