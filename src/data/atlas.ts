@@ -1,24 +1,43 @@
-import { buildAtlas } from '../lib/topics/pipeline.ts';
+import { join } from 'node:path';
+import { cachedAtlas, topicCodeVersion } from '../lib/topics/cached-atlas.ts';
 import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
 import { atlasTopicColors } from '../lib/map/palette.ts';
+import { readAtlasEnv } from '../lib/site/env.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
 
 let atlasOfBuild: Promise<AtlasData> | undefined;
 
-/** The topic step's output for this build's papers: run once, shared by every page and `/atlas.json`. */
+/** Seed of the topic step's random choices. */
+const TOPIC_SEED = 1;
+
+/**
+ * The topic step's output for this build's papers: run once, shared by every page and `/atlas.json`. The fit is
+ * kept in the cache folder, so a rebuild of unchanged papers reuses it, and with ATLAS_INCREMENTAL a rebuild with a
+ * few papers added folds them in (src/lib/topics/cached-atlas.ts).
+ */
 export function getAtlas(): Promise<AtlasData> {
-  atlasOfBuild ??= getPapers().then((papers) =>
-    buildAtlas(
+  atlasOfBuild ??= (async () => {
+    const env = readAtlasEnv(process.env, process.argv);
+    const papers = await getPapers();
+    const { atlas } = await cachedAtlas(
       papers.map((paper) => ({
         slug: paper.slug,
         title: paper.title,
         abstract: paper.abstract,
         ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
       })),
-      { log: (line) => console.log(`[atlas] ${line}`), onProgress: progressLogger() },
-    ),
-  );
+      {
+        dir: join(env.cacheDir, 'research-atlas'),
+        fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
+        incremental: env.incremental,
+        seed: TOPIC_SEED,
+        log: (line) => console.log(`[atlas] ${line}`),
+        onProgress: progressLogger(),
+      },
+    );
+    return atlas;
+  })();
   return atlasOfBuild;
 }
 

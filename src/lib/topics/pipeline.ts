@@ -4,7 +4,7 @@
  * This is the only file that chains the steps; each step lives in its own module and is tested alone.
  */
 import type { AtlasData, AtlasPaper, AtlasTopic, TopicInput } from './atlas-schema.ts';
-import { tokenizeCorpus } from './tokenize.ts';
+import { tokenizeCorpus, type TokenizedCorpus } from './tokenize.ts';
 import { buildFeatures, type FeatureCorpus } from './phrases.ts';
 import { buildTfidf, type TfidfModel } from './tfidf.ts';
 import { randomizedSvd } from './svd.ts';
@@ -34,6 +34,10 @@ export interface TopicModel {
   dimensions: number;
   tfidf: TfidfModel;
   features: FeatureCorpus;
+  /** Identity of each TF-IDF column (its words' term keys joined by spaces), stable across corpora. */
+  termKeys: string[];
+  /** The LSA basis V: row t (`dimensions` numbers) maps TF-IDF column t into the vector space. */
+  termBasis: Float32Array;
   /** Atlas topic id of each paper at the finest level and at the broad level (the same when levels is 1). */
   fineTopicOfPaper: Int32Array;
   broadTopicOfPaper: Int32Array;
@@ -103,7 +107,7 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   const paperCount = papers.length;
 
   progress('tokenize', 0, paperCount);
-  const corpus = tokenizeCorpus(papers.map((paper) => `${paper.title}. ${paper.title}. ${paper.abstract}`));
+  const corpus = tokenizeCorpus(papers.map(topicText));
   progress('tokenize', paperCount, paperCount);
   finishStage('tokenize', `${paperCount} docs, ${corpus.tokenIds.length} tokens, ${corpus.unigramCount} distinct terms`);
 
@@ -117,10 +121,15 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   const rank = Math.max(0, Math.min(MAX_DIMENSIONS, paperCount - 1, tfidf.matrix.columnCount - 1));
   const dimensions = Math.max(1, rank);
   const vectors = new Float32Array(paperCount * dimensions);
+  const termBasis = new Float32Array(tfidf.matrix.columnCount * dimensions);
   if (rank > 0) {
     const svd = randomizedSvd(tfidf.matrix, rank, stageRandom(1), { powerIterations: paperCount > 50000 ? 1 : 2 });
     for (let row = 0; row < paperCount; row++) {
       for (let k = 0; k < rank; k++) vectors[row * dimensions + k] = svd.left[row * rank + k]! * svd.singularValues[k]!;
+    }
+    // U·S = X·V: a later paper's vector is its TF-IDF row times V (see fold-in.ts).
+    for (let term = 0; term < tfidf.matrix.columnCount; term++) {
+      for (let k = 0; k < rank; k++) termBasis[term * dimensions + k] = svd.right[term * rank + k]!;
     }
   }
   normalizeRows(vectors, dimensions);
@@ -213,6 +222,8 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
     dimensions,
     tfidf,
     features,
+    termKeys: termKeysOf(corpus, features, tfidf),
+    termBasis,
     fineTopicOfPaper: Int32Array.from(fineDraftOfPaper, (draft) => idOfDraft[draft]!),
     broadTopicOfPaper: Int32Array.from(broadDraftOfPaper, (draft, row) => idOfDraft[draft >= 0 ? draft : fineDraftOfPaper[row]!]!),
     keywordTerms: ordered.map((draftIndex) => drafts[draftIndex]!.keywordTerms),
@@ -496,8 +507,25 @@ function layoutPapers(vectors: Float32Array, dimensions: number, drafts: DraftTo
   return fitToUnitSquare(positions);
 }
 
-/** Up to five keywords two papers share, strongest first, leaving out a word already inside a shared phrase. */
-function sharedKeywords(tfidf: TfidfModel, features: FeatureCorpus, first: number, second: number): string[] {
+/**
+ * The text the topic step reads of a paper: the title twice (a title word says more about the topic than an
+ * abstract word) and the abstract.
+ * @example topicText({ slug: 'a', title: 'Graph networks', abstract: 'Message passing.' }) // => 'Graph networks. Graph networks. Message passing.'
+ */
+export function topicText(paper: TopicInput): string {
+  return `${paper.title}. ${paper.title}. ${paper.abstract}`;
+}
+
+/** Each TF-IDF column's identity: the term keys of its words, space-separated. */
+function termKeysOf(corpus: TokenizedCorpus, features: FeatureCorpus, tfidf: TfidfModel): string[] {
+  return Array.from(tfidf.termFeature, (feature) => Array.from(features.featureParts[feature]!, (unigram) => corpus.unigramKeys[unigram]!).join(' '));
+}
+
+/**
+ * Up to five keywords two papers share, strongest first, leaving out a word already inside a shared phrase.
+ * @example sharedKeywords(tfidf, features, 0, 1) // => ['catastrophic forgetting', 'replay']
+ */
+export function sharedKeywords(tfidf: TfidfModel, features: FeatureCorpus, first: number, second: number): string[] {
   const chosen: number[] = [];
   for (const term of sharedTerms(tfidf.matrix, first, second, 15)) {
     if (chosen.length === 5) break;

@@ -144,6 +144,8 @@ export interface TokenizedCorpus {
   unigramCount: number;
   /** Display form of each unigram: its most frequent surface (title-case folded to lower-case). */
   unigramDisplay: string[];
+  /** Identity of each unigram (`termKey` of its surfaces): the same word gets the same key in any corpus. */
+  unigramKeys: string[];
   /** Corpus frequency of each unigram. */
   unigramFrequency: Int32Array;
   /** Surface variant id of every token (parallel to tokenIds, BOUNDARY where tokenIds is), for phrase display. */
@@ -256,6 +258,7 @@ export function tokenizeCorpus(texts: readonly string[]): TokenizedCorpus {
     docOffsets,
     unigramCount,
     unigramDisplay,
+    unigramKeys: [...keyToUnigram.keys()],
     unigramFrequency,
     tokenVariants: tokenVariants.slice(0, tokenCount),
     variantText: [...variantIds.keys()],
