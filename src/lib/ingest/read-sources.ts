@@ -188,7 +188,7 @@ export async function loadPapers(dir: string, options: LoadPapersOptions = {}): 
   if (blocking.length > 0) {
     const mode = options.strict ? ' (strict mode: warnings and rejected records count as errors)' : '';
     throw new Error(
-      `ingest of ${dir} failed${mode}:\n${blocking.map((line) => `  ${line}`).join('\n')}\n\nFull report:\n${formatIngestReport(result.report)}`,
+      `ingest of ${dir} failed${mode}:\n${blocking.map((line) => `  ${line}`).join('\n')}\n\nReport:\n${formatIngestReport(result.report)}`,
     );
   }
   return result;

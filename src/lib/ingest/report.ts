@@ -1,5 +1,6 @@
 import type { SourceProblem } from './format.ts';
 import type { SourceRef } from './paper.ts';
+import { compareCodeUnits } from '../site/compare-code-units.ts';
 
 /** A record that did not become a page, and why. */
 export interface RejectedRecord {
@@ -80,32 +81,78 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+/** Options of `formatIngestReport`. */
+export interface IngestReportTextOptions {
+  /**
+   * Up to this many files every file gets its own line. Beyond it only files with something to tell (a
+   * rejection, a merge or a problem) do, and the others are summed up per format: a 10,000-file corpus of one
+   * Markdown file per paper would otherwise print 10,000 lines on every build. Default 50.
+   */
+  listFilesUpTo?: number;
+}
+
+/** Files listed one per line by default; enough for a hand-kept folder, short enough to read at a glance. */
+const DEFAULT_LIST_FILES_UP_TO = 50;
+
+function hasDetails(file: FileReport): boolean {
+  return file.rejected.length > 0 || file.merges.length > 0 || file.problems.length > 0;
+}
+
+function countsText(read: number, pages: number, merged: number, rejected: number): string {
+  return `${read} read, ${pages} pages, ${merged} merged, ${rejected} rejected`;
+}
+
+/** The file's line, then its rejections, merges and problems indented below it, ordered by line. */
+function fileLines(file: FileReport): string[] {
+  const details = [
+    ...file.rejected.map((record) => ({ line: record.line, text: `${file.path}:${record.line}: ${record.reason}` })),
+    ...file.merges.map((record) => ({
+      line: record.line,
+      text: `${file.path}:${record.line}: merged into ${record.into.path}:${record.into.line} (${record.reason})`,
+    })),
+    ...file.problems.map((problem) => ({ line: problem.line, text: problemLine(file.path, problem) })),
+  ];
+  // Array.prototype.sort is stable, so lines on the same line number keep rejection, merge, problem order.
+  return [
+    `${file.path} (${file.format ?? 'skipped'}): ${countsText(file.read, file.pages, file.merged, file.rejected.length)}`,
+    ...details.sort((left, right) => left.line - right.line).map((detail) => `  ${detail.text}`),
+  ];
+}
+
+/** One line per format for files with nothing to tell: how many, and their summed counts. */
+function summaryLines(files: readonly FileReport[]): string[] {
+  const filesByFormat = new Map<string, FileReport[]>();
+  for (const file of files) {
+    const format = file.format ?? 'skipped';
+    filesByFormat.set(format, [...(filesByFormat.get(format) ?? []), file]);
+  }
+  return [...filesByFormat.keys()].sort(compareCodeUnits).map((format) => {
+    const group = filesByFormat.get(format) ?? [];
+    const sum = (count: (file: FileReport) => number) => group.reduce((total, file) => total + count(file), 0);
+    const counts = countsText(sum((file) => file.read), sum((file) => file.pages), sum((file) => file.merged), sum((file) => file.rejected.length));
+    return `${plural(group.length, 'file')} (${format}) with nothing to report: ${counts}`;
+  });
+}
+
 /**
  * The report as text: one summary line per file, its rejections, merges and problems indented below it
- * (`  path:line: reason`, ordered by line), then a totals line.
+ * (`  path:line: reason`, ordered by line), then a totals line. Past `listFilesUpTo` files (default 50), files
+ * with nothing to report are summed up per format instead of listed. The totals line never changes form.
  * @example formatIngestReport(report)
  * // => 'trending-papers.txt (trending): 119 read, 119 pages, 0 merged, 0 rejected\n' +
  * //    'total: 1 file, 119 read, 119 pages, 0 merged, 0 rejected; 0 warnings, 0 errors'
+ * @example formatIngestReport(reportOf10001MarkdownFiles) // 3 files with a merge or warning, listed first, then
+ * // => '9998 files (markdown) with nothing to report: 9998 read, 9998 pages, 0 merged, 0 rejected\n' +
+ * //    'total: 10001 files, 10001 read, 9999 pages, 2 merged, 0 rejected; 1 warning, 0 errors'
  */
-export function formatIngestReport(report: IngestReport): string {
-  const lines: string[] = [];
-  for (const file of report.files) {
-    const counts = `${file.read} read, ${file.pages} pages, ${file.merged} merged, ${file.rejected.length} rejected`;
-    lines.push(`${file.path} (${file.format ?? 'skipped'}): ${counts}`);
-    const details = [
-      ...file.rejected.map((record) => ({ line: record.line, text: `${file.path}:${record.line}: ${record.reason}` })),
-      ...file.merges.map((record) => ({
-        line: record.line,
-        text: `${file.path}:${record.line}: merged into ${record.into.path}:${record.into.line} (${record.reason})`,
-      })),
-      ...file.problems.map((problem) => ({ line: problem.line, text: problemLine(file.path, problem) })),
-    ];
-    // Array.prototype.sort is stable, so lines on the same line number keep rejection, merge, problem order.
-    for (const detail of details.sort((left, right) => left.line - right.line)) lines.push(`  ${detail.text}`);
-  }
+export function formatIngestReport(report: IngestReport, options: IngestReportTextOptions = {}): string {
+  const listEveryFile = report.files.length <= (options.listFilesUpTo ?? DEFAULT_LIST_FILES_UP_TO);
+  const listed = listEveryFile ? report.files : report.files.filter(hasDetails);
+  const lines = listed.flatMap(fileLines);
+  if (!listEveryFile) lines.push(...summaryLines(report.files.filter((file) => !hasDetails(file))));
   const { read, pages, merged, rejected } = report.totals;
   lines.push(
-    `total: ${plural(report.files.length, 'file')}, ${read} read, ${pages} pages, ${merged} merged, ${rejected} rejected; ` +
+    `total: ${plural(report.files.length, 'file')}, ${countsText(read, pages, merged, rejected)}; ` +
       `${plural(report.warnings, 'warning')}, ${plural(report.errors, 'error')}`,
   );
   return lines.join('\n');
