@@ -20,6 +20,10 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [atlasSitemap()],
+  // Pages whose getStaticPaths() entry has a `cacheKey` (paper and author pages) are copied from the cache
+  // (under cacheDir) when the key and the page's code are unchanged: a rebuild with one paper added re-renders
+  // only the pages that paper changes. `astro build --force` renders everything.
+  experimental: { incrementalBuild: true },
   vite: {
     plugins: [tailwindcss()],
   },

@@ -22,5 +22,13 @@ export function getAuthorLookups(): Promise<AuthorLookups> {
   return lookupsOfBuild;
 }
 
+/**
+ * Whether the atlas has author pages: only when some paper names its authors, since a corpus of bare abstracts
+ * has none. The header's Authors link depends on it, so paper pages' cache keys do too.
+ */
+export async function hasAuthorPages(): Promise<boolean> {
+  return (await getAuthorLookups()).index.authors.length > 0;
+}
+
 /** Authors listed per page of the authors index before it is split by letter; 3,000 rows stay well under 2 MB. */
 export const AUTHORS_PER_INDEX_PAGE = 3000;

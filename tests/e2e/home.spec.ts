@@ -5,7 +5,8 @@ test('the home page says how many papers the atlas holds and lists them all', as
   await expect(page.locator('h1')).toHaveText('Research Atlas');
   await expect(page.locator('[data-stat="papers"]')).toHaveText('119');
   await expect(page.locator('[data-list-items] > li')).toHaveCount(119);
-  await expect(page.locator('footer')).toContainText('119 papers');
+  await expect(page.locator('main')).toContainText('119 papers grouped into');
+  await expect(page.locator('footer').getByRole('link', { name: 'Browse the papers' })).toHaveAttribute('href', '/papers/');
   await expect(page.locator('footer')).toContainText(/built \d{4}-\d{2}-\d{2}/);
 });
 

@@ -17,6 +17,13 @@ test('a paper page shows its title as the only h1 and its abstract as paragraphs
   await expect(page.locator('[data-abstract]')).toContainText('TraitBasis learns directions in activation space');
 });
 
+test('a paper page shows no corpus-wide count, so adding a paper leaves its cached copy valid', async ({ page }) => {
+  await openPaper(page, 'Impatient Users Confuse AI Agents');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText('← All papers');
+  await expect(page.locator('footer')).not.toContainText(/\d+ papers?\b/);
+  await expect(page.locator('footer')).toContainText(/built \d{4}-\d{2}-\d{2}/);
+});
+
 test('URLs in an abstract are real links without the trailing full stop', async ({ page }) => {
   await openPaper(page, 'Impatient Users Confuse AI Agents');
   const link = page.locator('[data-abstract] a');
