@@ -9,6 +9,7 @@
  * fitted corpus and the current one. It is a different atlas from a fresh fit of the current papers, which is why
  * the build only folds when asked to (`ATLAS_INCREMENTAL`, see src/data/atlas.ts).
  */
+import { createHash } from 'node:crypto';
 import type { AtlasData, AtlasPaper, AtlasRelated, AtlasTopic, TopicInput } from './atlas-schema.ts';
 import { buildFeatures } from './phrases.ts';
 import { buildTfidf } from './tfidf.ts';
@@ -50,11 +51,14 @@ const PLACEMENT_OFFSET = 0.004;
 const RELATED_COUNT = 5;
 
 /**
- * Identity of a paper's topic-step input: everything the atlas record of a paper is computed from.
- * @example paperDigest({ slug: 'a', title: 'T', abstract: 'A' }) === paperDigest({ slug: 'a', title: 'T', abstract: 'A' }) // => true
+ * Identity of a paper's topic-step input (a SHA-256 of everything its atlas record is computed from).
+ * @example paperDigest({ slug: 'a', title: 'T', abstract: 'A' }) // => '5d0c…' (32 hex digits)
  */
 export function paperDigest(paper: TopicInput): string {
-  return JSON.stringify([paper.slug, paper.sourceId ?? null, paper.title, paper.abstract]);
+  return createHash('sha256')
+    .update(JSON.stringify([paper.slug, paper.sourceId ?? null, paper.title, paper.abstract]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /**
