@@ -46,8 +46,7 @@ export function nearestNeighbourGraph(
   if (count === 0) return { rowCount, neighbourCount: count, indices, similarities };
   const exactLimit = options.exactLimit ?? 12000;
   if (rowCount <= exactLimit) {
-    const all = Int32Array.from({ length: rowCount }, (_, row) => row);
-    searchBlock(vectors, dimensions, all, all, count, indices, similarities);
+    searchAllPairs(vectors, dimensions, rowCount, count, indices, similarities);
   } else {
     const { bucketsOfBucket, membersOfBucket } = bucketRows(vectors, dimensions, rowCount, random, options.candidateTarget ?? 1600);
     membersOfBucket.forEach((members, bucket) => {
@@ -63,6 +62,55 @@ export function nearestNeighbourGraph(
 
 /** Rows per query block: small enough that the block's rows stay in cache while candidates stream past. */
 const BLOCK_ROWS = 32;
+
+/**
+ * Every row against every other, each pair's dot product computed once and offered to both rows. Each row still
+ * receives its candidates in ascending row order (earlier blocks first, then its own block), so ties resolve exactly
+ * as a row-by-row search would: half the work of searchBlock over all rows, the same graph.
+ */
+function searchAllPairs(vectors: Float32Array, dimensions: number, rowCount: number, count: number, indices: Int32Array, similarities: Float32Array): void {
+  const scores = new Float64Array(BLOCK_ROWS);
+  for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
+    const end = Math.min(rowCount, start + BLOCK_ROWS);
+    for (let other = start + 1; other < rowCount; other++) {
+      const otherBase = other * dimensions;
+      const last = Math.min(end, other);
+      for (let row = start; row < last; row++) {
+        const base = row * dimensions;
+        let dot = 0;
+        let d = 0;
+        for (; d + 3 < dimensions; d += 4) {
+          dot +=
+            vectors[base + d]! * vectors[otherBase + d]! +
+            vectors[base + d + 1]! * vectors[otherBase + d + 1]! +
+            vectors[base + d + 2]! * vectors[otherBase + d + 2]! +
+            vectors[base + d + 3]! * vectors[otherBase + d + 3]!;
+        }
+        for (; d < dimensions; d++) dot += vectors[base + d]! * vectors[otherBase + d]!;
+        scores[row - start] = dot;
+      }
+      for (let row = start; row < last; row++) {
+        const dot = scores[row - start]!;
+        offer(row, other, dot, count, indices, similarities);
+        offer(other, row, dot, count, indices, similarities);
+      }
+    }
+  }
+}
+
+/** Insert `candidate` into `row`'s sorted list of the `count` best when it beats the last (an equal score stays out). */
+function offer(row: number, candidate: number, dot: number, count: number, indices: Int32Array, similarities: Float32Array): void {
+  const slotBase = row * count;
+  if (dot <= similarities[slotBase + count - 1]!) return;
+  let slot = count - 1;
+  while (slot > 0 && dot > similarities[slotBase + slot - 1]!) {
+    similarities[slotBase + slot] = similarities[slotBase + slot - 1]!;
+    indices[slotBase + slot] = indices[slotBase + slot - 1]!;
+    slot--;
+  }
+  similarities[slotBase + slot] = dot;
+  indices[slotBase + slot] = candidate;
+}
 
 /** For every query row, keep the `count` best candidates (other than itself) by dot product, sorted. */
 function searchBlock(
@@ -96,18 +144,7 @@ function searchBlock(
       }
       for (let query = start; query < end; query++) {
         const row = queries[query]!;
-        if (other === row) continue;
-        const dot = scores[query - start]!;
-        const slotBase = row * count;
-        if (dot <= similarities[slotBase + count - 1]!) continue;
-        let slot = count - 1;
-        while (slot > 0 && dot > similarities[slotBase + slot - 1]!) {
-          similarities[slotBase + slot] = similarities[slotBase + slot - 1]!;
-          indices[slotBase + slot] = indices[slotBase + slot - 1]!;
-          slot--;
-        }
-        similarities[slotBase + slot] = dot;
-        indices[slotBase + slot] = other;
+        if (other !== row) offer(row, other, scores[query - start]!, count, indices, similarities);
       }
     }
   }
