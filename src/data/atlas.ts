@@ -5,6 +5,7 @@ import { atlasTopicColors } from '../lib/map/palette.ts';
 import { readAtlasEnv } from '../lib/site/env.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
+import { startSearchBodyIndex } from './search.ts';
 
 let atlasOfBuild: Promise<AtlasData> | undefined;
 
@@ -20,6 +21,8 @@ export function getAtlas(): Promise<AtlasData> {
   atlasOfBuild ??= (async () => {
     const env = readAtlasEnv(process.env, process.argv);
     const papers = await getPapers();
+    // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
+    void startSearchBodyIndex().catch(() => {});
     const { atlas } = await cachedAtlas(
       papers.map((paper) => ({
         slug: paper.slug,

@@ -162,14 +162,32 @@ function buildIndex(docs: SearchDoc[], options: Options<SearchDoc>): PlainIndex 
   return miniSearch.toJSON();
 }
 
+/** The body index of a set of abstracts, cut into shards: what `buildBodyIndex` gives and `buildSearchIndex` takes. */
+export interface BodyIndex {
+  stage: StageManifest;
+  shards: string[];
+}
+
+/**
+ * The body index (abstracts only), sharded. It needs nothing from the topic step, so the build makes it in a worker
+ * thread while the topic step runs (src/data/search.ts); `abstracts[i]` is paper i in source order.
+ * @example buildBodyIndex(['Message passing on graphs.']).shards.length // => 1
+ */
+export function buildBodyIndex(abstracts: readonly string[], options: Pick<SearchBuildOptions, 'bodyShardBytes' | 'maxBodyPostings'> = {}): BodyIndex {
+  const { bodyShardBytes = 60_000, maxBodyPostings = 2500 } = options;
+  const docs: SearchDoc[] = abstracts.map((abstract, id) => ({ id, title: '', topic: '', authors: '', abstract }));
+  return shardIndex(withoutCommonTerms(buildIndex(docs, bodyIndexOptions), maxBodyPostings), bodyShardBytes);
+}
+
 /**
  * Build the published search index: a head index (title, topic label + keywords, authors) and a body index
  * (abstract), each a MiniSearch index serialized with `toJSON` and cut into term-range shards; a doc store in
- * chunks; facets; and the manifest. Same input, same bytes.
+ * chunks; facets; and the manifest. Same input, same bytes. `prebuiltBody` is the body index of the same papers'
+ * abstracts when it was made elsewhere (`buildBodyIndex`).
  * @example buildSearchIndex({ papers, topics }).files.get('manifest.json') // => '{"version":1,"documentCount":120,…}'
  */
-export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOptions = {}): SearchBundle {
-  const { headShardBytes = 120_000, bodyShardBytes = 60_000, docChunkSize = 32, snippetChars = 420, maxBodyPostings = 2500 } = options;
+export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOptions = {}, prebuiltBody?: BodyIndex): SearchBundle {
+  const { headShardBytes = 120_000, docChunkSize = 32, snippetChars = 420 } = options;
   const topicText = new Map(input.topics.map((topic) => [topic.id, `${topic.label} ${topic.keywords.join(' ')}`]));
   const docs: SearchDoc[] = input.papers.map((paper, id) => ({
     id,
@@ -180,7 +198,7 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   }));
 
   const head = shardIndex(buildIndex(docs, headIndexOptions), headShardBytes);
-  const body = shardIndex(withoutCommonTerms(buildIndex(docs, bodyIndexOptions), maxBodyPostings), bodyShardBytes);
+  const body = prebuiltBody ?? buildBodyIndex(input.papers.map((paper) => paper.abstract), options);
 
   const files = new Map<string, string>();
   head.shards.forEach((text, n) => files.set(indexFileName('head', n), text));

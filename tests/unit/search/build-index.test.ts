@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
-import { buildSearchIndex, clipText, type SearchBuildInput } from '../../../src/lib/search/build-index.ts';
+import { buildBodyIndex, buildSearchIndex, clipText, type SearchBuildInput } from '../../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import type { DocRecord, ShardFile } from '../../../src/lib/search/manifest.ts';
 import { headIndexOptions, termSearchOptions, type SearchDoc } from '../../../src/lib/search/options.ts';
@@ -19,6 +19,13 @@ test('the same papers give the same bytes', () => {
   const first = buildSearchIndex(corpus, { headShardBytes: 4000, bodyShardBytes: 4000 });
   const second = buildSearchIndex(structuredClone(corpus), { headShardBytes: 4000, bodyShardBytes: 4000 });
   assert.deepEqual([...first.files.entries()], [...second.files.entries()]);
+});
+
+test('a body index built apart (as the build worker does) gives the same bytes as one built inline', () => {
+  const options = { headShardBytes: 4000, bodyShardBytes: 4000 };
+  const inline = buildSearchIndex(corpus, options);
+  const apart = buildSearchIndex(corpus, options, buildBodyIndex(corpus.papers.map((paper) => paper.abstract), options));
+  assert.deepEqual([...apart.files.entries()], [...inline.files.entries()]);
 });
 
 test('shards cover the term space in ascending, disjoint ranges', () => {
