@@ -124,7 +124,9 @@ function summaryLines(files: readonly FileReport[]): string[] {
   const filesByFormat = new Map<string, FileReport[]>();
   for (const file of files) {
     const format = file.format ?? 'skipped';
-    filesByFormat.set(format, [...(filesByFormat.get(format) ?? []), file]);
+    const group = filesByFormat.get(format);
+    if (group) group.push(file);
+    else filesByFormat.set(format, [file]);
   }
   return [...filesByFormat.keys()].sort(compareCodeUnits).map((format) => {
     const group = filesByFormat.get(format) ?? [];
