@@ -76,18 +76,7 @@ function searchAllPairs(vectors: Float32Array, dimensions: number, rowCount: num
       const otherBase = other * dimensions;
       const last = Math.min(end, other);
       for (let row = start; row < last; row++) {
-        const base = row * dimensions;
-        let dot = 0;
-        let d = 0;
-        for (; d + 3 < dimensions; d += 4) {
-          dot +=
-            vectors[base + d]! * vectors[otherBase + d]! +
-            vectors[base + d + 1]! * vectors[otherBase + d + 1]! +
-            vectors[base + d + 2]! * vectors[otherBase + d + 2]! +
-            vectors[base + d + 3]! * vectors[otherBase + d + 3]!;
-        }
-        for (; d < dimensions; d++) dot += vectors[base + d]! * vectors[otherBase + d]!;
-        scores[row - start] = dot;
+        scores[row - start] = dotAt(vectors, row * dimensions, otherBase, dimensions);
       }
       for (let row = start; row < last; row++) {
         const dot = scores[row - start]!;
@@ -96,6 +85,21 @@ function searchAllPairs(vectors: Float32Array, dimensions: number, rowCount: num
       }
     }
   }
+}
+
+/** Dot product of the rows starting at `base` and `otherBase`, four terms a step (the inner loop of every search). */
+function dotAt(vectors: Float32Array, base: number, otherBase: number, dimensions: number): number {
+  let dot = 0;
+  let d = 0;
+  for (; d + 3 < dimensions; d += 4) {
+    dot +=
+      vectors[base + d]! * vectors[otherBase + d]! +
+      vectors[base + d + 1]! * vectors[otherBase + d + 1]! +
+      vectors[base + d + 2]! * vectors[otherBase + d + 2]! +
+      vectors[base + d + 3]! * vectors[otherBase + d + 3]!;
+  }
+  for (; d < dimensions; d++) dot += vectors[base + d]! * vectors[otherBase + d]!;
+  return dot;
 }
 
 /** Insert `candidate` into `row`'s sorted list of the `count` best when it beats the last (an equal score stays out). */
@@ -129,18 +133,7 @@ function searchBlock(
       const other = candidates[index]!;
       const otherBase = other * dimensions;
       for (let query = start; query < end; query++) {
-        const base = queries[query]! * dimensions;
-        let dot = 0;
-        let d = 0;
-        for (; d + 3 < dimensions; d += 4) {
-          dot +=
-            vectors[base + d]! * vectors[otherBase + d]! +
-            vectors[base + d + 1]! * vectors[otherBase + d + 1]! +
-            vectors[base + d + 2]! * vectors[otherBase + d + 2]! +
-            vectors[base + d + 3]! * vectors[otherBase + d + 3]!;
-        }
-        for (; d < dimensions; d++) dot += vectors[base + d]! * vectors[otherBase + d]!;
-        scores[query - start] = dot;
+        scores[query - start] = dotAt(vectors, queries[query]! * dimensions, otherBase, dimensions);
       }
       for (let query = start; query < end; query++) {
         const row = queries[query]!;

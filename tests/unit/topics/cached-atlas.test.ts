@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,22 +8,10 @@ import { cachedAtlas, topicCodeVersion } from '../../../src/lib/topics/cached-at
 import { readTopicModel, writeTopicModel } from '../../../src/lib/topics/model-store.ts';
 import { buildTopicModel, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
 import { paperDigest } from '../../../src/lib/topics/fold-in.ts';
-import type { TopicInput } from '../../../src/lib/topics/atlas-schema.ts';
+import { readTrending, trendingSkip } from './trending-papers.ts';
 
-const trendingPath = fileURLToPath(new URL('../../../content/trending-papers.txt', import.meta.url));
-const hasTrending = existsSync(trendingPath);
-const skip = !hasTrending && 'content/trending-papers.txt is absent';
-
-function readTrending(): TopicInput[] {
-  const lines = readFileSync(trendingPath, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(2);
-  const papers: TopicInput[] = [];
-  for (let index = 0; index + 1 < lines.length; index += 2) {
-    papers.push({ slug: `paper-${index / 2}`, title: lines[index]!.replace(/^Subscribe/, ''), abstract: lines[index + 1]! });
-  }
-  return papers;
-}
-
-const papers = hasTrending ? readTrending() : [];
+const papers = readTrending();
+const skip = trendingSkip;
 
 function withDir(run: (dir: string) => Promise<void>): () => Promise<void> {
   return async () => {

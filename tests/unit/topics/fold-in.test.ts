@@ -1,25 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildTopicModel, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
 import { foldIntoModel, mergeRelated, paperDigest, placement, topRows, votedTopic, type FittedTopicModel } from '../../../src/lib/topics/fold-in.ts';
-import type { TopicInput } from '../../../src/lib/topics/atlas-schema.ts';
+import { hasTrending, readTrending, trendingSkip } from './trending-papers.ts';
 
-const trendingPath = fileURLToPath(new URL('../../../content/trending-papers.txt', import.meta.url));
-const hasTrending = existsSync(trendingPath);
-const skip = !hasTrending && 'content/trending-papers.txt is absent';
-
-function readTrending(): TopicInput[] {
-  const lines = readFileSync(trendingPath, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(2);
-  const papers: TopicInput[] = [];
-  for (let index = 0; index + 1 < lines.length; index += 2) {
-    papers.push({ slug: `paper-${index / 2}`, title: lines[index]!.replace(/^Subscribe/, ''), abstract: lines[index + 1]! });
-  }
-  return papers;
-}
-
-const papers = hasTrending ? readTrending() : [];
+const papers = readTrending();
+const skip = trendingSkip;
 const fittedPapers = papers.slice(0, 110);
 const model: FittedTopicModel | undefined = hasTrending
   ? (() => {

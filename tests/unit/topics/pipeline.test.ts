@@ -1,26 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildAtlas, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
 import { isStopWord } from '../../../src/lib/topics/stop-words.ts';
 import { isGenericTerm } from '../../../src/lib/topics/generic-terms.ts';
 import type { TopicInput } from '../../../src/lib/topics/atlas-schema.ts';
+import { hasTrending, readTrending } from './trending-papers.ts';
 
-const trendingPath = fileURLToPath(new URL('../../../content/trending-papers.txt', import.meta.url));
-
-/** The bundled trending list: two boilerplate lines, then title and abstract lines alternating ("Subscribe" glued to the first title). */
-function readTrending(): TopicInput[] {
-  const lines = readFileSync(trendingPath, 'utf8').split(/\r?\n/).map((line) => line.trim()).filter(Boolean).slice(2);
-  const papers: TopicInput[] = [];
-  for (let index = 0; index + 1 < lines.length; index += 2) {
-    papers.push({ slug: `paper-${index / 2}`, title: lines[index]!.replace(/^Subscribe/, ''), abstract: lines[index + 1]! });
-  }
-  return papers;
-}
-
-const hasTrending = existsSync(trendingPath);
-const trending = hasTrending ? readTrending() : [];
+const trending = readTrending();
 const atlas = hasTrending ? buildAtlas(trending) : null;
 
 test('buildAtlas gives the same bytes twice for the same papers and seed', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
