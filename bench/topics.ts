@@ -90,7 +90,11 @@ function main(): void {
   }
   const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(resultsDirectory, { recursive: true });
-  writeFileSync(`${resultsDirectory}topics.json`, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, results }, null, 2)}\n`);
+  // Sizes this run did not measure keep their earlier result, as bench/run.ts does.
+  const path = `${resultsDirectory}topics.json`;
+  const earlier = existsSync(path) ? ((JSON.parse(readFileSync(path, 'utf8')) as { results?: SizeResult[] }).results ?? []) : [];
+  const merged = [...earlier.filter((old) => !results.some((result) => result.papers === old.papers)), ...results].sort((a, b) => a.papers - b.papers);
+  writeFileSync(path, `${JSON.stringify({ machine: `${process.platform} ${process.arch}, node ${process.version}`, results: merged }, null, 2)}\n`);
   console.log(`wrote bench/results/topics.json`);
 }
 
