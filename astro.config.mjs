@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
 import { atlasSitemap } from './src/integrations/sitemap.ts';
 import { atlasStaleOutput } from './src/integrations/stale-output.ts';
+import { readAtlasEnv } from './src/lib/site/env.ts';
 
 /**
  * Where the atlas is hosted. ATLAS_SITE is the absolute origin (canonical URLs, feeds, sitemap);
@@ -16,7 +17,8 @@ const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 export default defineConfig({
   site,
   outDir,
-  cacheDir: process.env.ATLAS_CACHE_DIR || './node_modules/.astro',
+  // ATLAS_CACHE_DIR, default node_modules/.astro: read in one place, as the topic step's stored fit lives there too.
+  cacheDir: readAtlasEnv(process.env, process.argv).cacheDir,
   base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
