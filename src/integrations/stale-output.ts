@@ -34,14 +34,17 @@ function toRelative(root: string, path: string): string {
   return relative(root, path).split(sep).join('/');
 }
 
+/** Every file under `folder` with its modification time; a folder's entries are read in parallel (100k pages). */
 async function listFiles(root: string, folder: string): Promise<OutputFile[]> {
-  const files: OutputFile[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await listFiles(root, path)));
-    else files.push({ path: toRelative(root, path), mtimeMs: (await stat(path)).mtimeMs });
-  }
-  return files;
+  const entries = await readdir(folder, { withFileTypes: true });
+  const listed = await Promise.all(
+    entries.map(async (entry): Promise<OutputFile[]> => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return listFiles(root, path);
+      return [{ path: toRelative(root, path), mtimeMs: (await stat(path)).mtimeMs }];
+    }),
+  );
+  return listed.flat();
 }
 
 /** Remove folders left empty under `folder` (not `root` itself); true when `folder` itself is now empty. */

@@ -14,7 +14,8 @@ import type { AtlasData, AtlasPaper, AtlasRelated, AtlasTopic, TopicInput } from
 import { buildFeatures } from './phrases.ts';
 import { buildTfidf } from './tfidf.ts';
 import { tokenizeCorpus } from './tokenize.ts';
-import { sharedKeywords, topicText } from './pipeline.ts';
+import { round, sharedKeywords, topicText } from './pipeline.ts';
+import { dotRows, normalizeRows } from './cluster.ts';
 
 /** What a full fit leaves behind for later folds (see model-store.ts for how it is kept on disk). */
 export interface FittedTopicModel {
@@ -92,7 +93,7 @@ export function foldIntoModel(model: FittedTopicModel, papers: readonly TopicInp
   const similarities = new Float32Array(papers.length);
   const similaritiesOf = (current: number): Float32Array => {
     for (let other = 0; other < papers.length; other++) {
-      similarities[other] = other === current ? -Infinity : dot(vectors.values, current, vectors.values, other, dimensions);
+      similarities[other] = other === current ? -Infinity : dotRows(vectors.values, current, vectors.values, other, dimensions);
     }
     return similarities;
   };
@@ -190,7 +191,7 @@ function currentVectors(model: FittedTopicModel, papers: readonly TopicInput[], 
       const weight = weights[entry]!;
       for (let d = 0; d < dimensions; d++) values[current * dimensions + d]! += weight * model.termBasis[basisRow * dimensions + d]!;
     }
-    normalizeRow(values, current, dimensions);
+    normalizeRows(values.subarray(current * dimensions, (current + 1) * dimensions), dimensions);
   });
   return { values, text: { tfidf, features } };
 }
@@ -207,13 +208,13 @@ function topicFit(model: FittedTopicModel, keptRows: ReadonlySet<number>, topicO
     const topic = topicOfFitted[row]!;
     for (let d = 0; d < dimensions; d++) centroids[topic * dimensions + d]! += vectors[row * dimensions + d]!;
   }
-  for (let topic = 0; topic < topicCount; topic++) normalizeRow(centroids, topic, dimensions);
+  normalizeRows(centroids, dimensions);
   const sum = new Float64Array(topicCount);
   const sumOfSquares = new Float64Array(topicCount);
   const count = new Int32Array(topicCount);
   for (const row of keptRows) {
     const topic = topicOfFitted[row]!;
-    const similarity = dot(vectors, row, centroids, topic, dimensions);
+    const similarity = dotRows(vectors, row, centroids, topic, dimensions);
     sum[topic]! += similarity;
     sumOfSquares[topic]! += similarity * similarity;
     count[topic]!++;
@@ -225,12 +226,12 @@ function topicFit(model: FittedTopicModel, keptRows: ReadonlySet<number>, topicO
   });
   const finest = model.atlas.topics.filter((topic) => model.atlas.levels === 1 || topic.level === 1 || !model.atlas.topics.some((child) => child.parent === topic.id));
   return {
-    isWeak: (values: Float32Array, current: number, topic: number) => dot(values, current, centroids, topic, dimensions) < threshold[topic]!,
+    isWeak: (values: Float32Array, current: number, topic: number) => dotRows(values, current, centroids, topic, dimensions) < threshold[topic]!,
     nearestTopic: (values: Float32Array, current: number) => {
       let best = finest[0]!.id;
       let bestScore = -Infinity;
       for (const topic of finest) {
-        const score = dot(values, current, centroids, topic.id, dimensions);
+        const score = dotRows(values, current, centroids, topic.id, dimensions);
         if (score > bestScore) {
           bestScore = score;
           best = topic.id;
@@ -327,20 +328,6 @@ export function topRows(score: Float32Array, count: number, allowed: (row: numbe
   return best;
 }
 
-function dot(a: Float32Array, rowA: number, b: Float32Array, rowB: number, dimensions: number): number {
-  let sum = 0;
-  for (let d = 0; d < dimensions; d++) sum += a[rowA * dimensions + d]! * b[rowB * dimensions + d]!;
-  return sum;
-}
-
-function normalizeRow(values: Float32Array, row: number, dimensions: number): void {
-  let norm = 0;
-  for (let d = 0; d < dimensions; d++) norm += values[row * dimensions + d]! ** 2;
-  norm = Math.sqrt(norm);
-  if (norm === 0) return;
-  for (let d = 0; d < dimensions; d++) values[row * dimensions + d]! /= norm;
-}
-
 /** FNV-1a of a string: a stable 32-bit number per slug. */
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
@@ -355,8 +342,3 @@ function clamp01(value: number): number {
   return Math.max(0, Math.min(1, value));
 }
 
-function round(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  const rounded = Math.round(value * factor) / factor;
-  return Object.is(rounded, -0) ? 0 : rounded;
-}

@@ -591,7 +591,11 @@ export function sharedKeywords(tfidf: TfidfModel, features: FeatureCorpus, first
   return chosen.map((term) => features.featureDisplay[tfidf.termFeature[term]!]!);
 }
 
-function round(value: number, digits: number): number {
+/**
+ * A number rounded to `digits` decimals, never -0 (the atlas's fixed precision).
+ * @example round(-0.00004, 4) // => 0
+ */
+export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   const rounded = Math.round(value * factor) / factor;
   return Object.is(rounded, -0) ? 0 : rounded;
