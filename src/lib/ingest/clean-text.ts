@@ -3,6 +3,7 @@
  * abstracts carry (`42.9\%`, `T\"ULU`, `{\it word}`). Math between `$…$` is left alone, and nothing
  * here interprets HTML: markup stays literal text.
  */
+import { splitMath } from '../tex/split-math.ts';
 
 /** Combining marks for TeX's accent commands (`\"u` → u + U+0308 → ü after NFC). */
 const COMBINING_MARK_BY_TEX_ACCENT: Readonly<Record<string, string>> = {
@@ -39,7 +40,8 @@ const LETTER_BY_TEX_WORD: Readonly<Record<string, string>> = {
   j: 'j',
 };
 
-const ESCAPED_SYMBOL = /\\([%&_#$])/g;
+// `\$` stays as written: it tells the math renderer (src/lib/tex/) that this dollar is not a delimiter.
+const ESCAPED_SYMBOL = /\\([%&_#])/g;
 // `\"u`, `\"{u}`, `\'{\i}`: symbol accents cannot start a longer command, so the only risk is escaped quotes
 // (`\"hello\"`); the letters each accent takes in real TeX keep most of those as written.
 const SYMBOL_ACCENT = /\\(["'`^~=.])\s*(?:\{\s*(\\?[A-Za-z])\s*\}|(\\?[A-Za-z]))/g;
@@ -75,16 +77,15 @@ function replaceSymbolAccent(match: string, accent: string, braced?: string, bar
   return accentLetter(accent, letter);
 }
 
-/** Apply `replace` to the parts of `text` outside `$…$` math, so `$\hat{x}_\%$`-style math stays as written. */
+/** Apply `replace` to the parts of `text` outside math (the renderer's delimiter rules), so math stays as written. */
 function outsideMath(text: string, replace: (prose: string) => string): string {
-  return text
-    .split(/(\$[^$]*\$)/)
-    .map((part, index) => (index % 2 === 1 ? part : replace(part)))
+  return splitMath(text)
+    .map((segment) => (segment.kind === 'math' ? segment.source : replace(segment.text)))
     .join('');
 }
 
 /**
- * Turn TeX text escapes into the characters they stand for: `\%` `\&` `\_` `\#` `\$`, accents
+ * Turn TeX text escapes into the characters they stand for: `\%` `\&` `\_` `\#` (`\$` is kept for the math renderer), accents
  * (`T\"ULU` → `TÜLU`, `\v{s}` → `š`), special letters (`\ss` → `ß`) and font groups (`{\it word}`, `\emph{word}`).
  * Text between `$…$` is math and is left unchanged; anything else with a backslash is kept as written.
  * @example cleanTexEscapes('a 42.9\\% gain for T\\"ULU \\& {\\it friends}') // => 'a 42.9% gain for TÜLU & friends'

@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { cleanAbstract, cleanTexEscapes, cleanTitle, collapseWhitespace } from '../../../src/lib/ingest/clean-text.ts';
 
 test('cleanTexEscapes turns escaped percent, ampersand and underscore into the characters', () => {
-  assert.equal(cleanTexEscapes('42.9\\% of R\\&D in snake\\_case, \\#1 for \\$5'), '42.9% of R&D in snake_case, #1 for $5');
+  assert.equal(cleanTexEscapes('42.9\\% of R\\&D in snake\\_case, \\#1'), '42.9% of R&D in snake_case, #1');
+});
+
+test('cleanTexEscapes keeps an escaped dollar, so the math renderer knows it opens no math', () => {
+  assert.equal(cleanTexEscapes('from \\$5 to \\$10 in 5\\%'), 'from \\$5 to \\$10 in 5%');
 });
 
 test('cleanTexEscapes resolves accent commands to composed letters', () => {
