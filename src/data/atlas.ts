@@ -6,6 +6,7 @@ import { readAtlasEnv } from '../lib/site/env.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search.ts';
+import { texToPlain } from '../lib/tex/plain.ts';
 
 let atlasOfBuild: Promise<AtlasData> | undefined;
 
@@ -23,11 +24,12 @@ export function getAtlas(): Promise<AtlasData> {
     const papers = await getPapers();
     // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
     void startSearchBodyIndex().catch(() => {});
+    // The topic step, atlas.json and the map read the plain form: `$\ell_1$` is the word `ℓ1`, not `ell`, `_`, `1`.
     const { atlas } = await cachedAtlas(
       papers.map((paper) => ({
         slug: paper.slug,
-        title: paper.title,
-        abstract: paper.abstract,
+        title: texToPlain(paper.title),
+        abstract: texToPlain(paper.abstract),
         ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
       })),
       {
@@ -77,7 +79,7 @@ export function getAtlasLookups(): Promise<AtlasLookups> {
       atlas,
       paperBySlug: new Map(atlas.papers.map((paper) => [paper.slug, paper])),
       badgeBySlug: topicBadgesBySlug(atlas, colorOfTopic),
-      titleBySlug: new Map(papers.map((paper) => [paper.slug, paper.title])),
+      titleBySlug: new Map(papers.map((paper) => [paper.slug, texToPlain(paper.title)])),
       colorOfTopic,
       membersOfTopic,
     };

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { buildBodyIndex, buildSearchIndex, papersToSearchInput, type BodyIndex, type SearchBundle } from '../lib/search/build-index.ts';
 import { getAtlasLookups } from './atlas.ts';
 import { getPapers } from './papers.ts';
+import { texToPlain } from '../lib/tex/plain.ts';
 
 let bodyOfBuild: Promise<BodyIndex> | undefined;
 let bundleOfBuild: Promise<SearchBundle> | undefined;
@@ -15,7 +16,8 @@ let bundleOfBuild: Promise<SearchBundle> | undefined;
  */
 export function startSearchBodyIndex(): Promise<BodyIndex> {
   bodyOfBuild ??= getPapers().then((papers) => {
-    const abstracts = papers.map((paper) => paper.abstract);
+    // The index holds what readers see and type: `$\ell_1$` is indexed as `ℓ1`, which folds to `l1`.
+    const abstracts = papers.map((paper) => texToPlain(paper.abstract));
     const workerFile = join(process.cwd(), 'src', 'lib', 'search', 'body-index-worker.ts');
     if (!existsSync(workerFile)) return buildBodyIndex(abstracts);
     return new Promise<BodyIndex>((resolve, reject) => {

@@ -11,6 +11,7 @@ import {
   type StageManifest,
 } from './manifest.ts';
 import { bodyIndexOptions, headIndexOptions, type SearchDoc } from './options.ts';
+import { texToPlain } from '../tex/plain.ts';
 
 /** What the build needs of one paper: the searchable text and what its result shows. */
 export interface SearchSource {
@@ -75,10 +76,11 @@ export function papersToSearchInput(
       keywords: topic.keywords,
       ...(colorOf ? { color: colorOf(topic.id, atlas.topics.length) } : {}),
     })),
+    // Titles and abstracts are indexed and shown as snippets in their plain form: `$k$-modal` → `k-modal`.
     papers: papers.map((paper) => ({
-      title: paper.title,
+      title: texToPlain(paper.title),
       slug: paper.slug,
-      abstract: paper.abstract,
+      abstract: texToPlain(paper.abstract),
       authors: paper.authors,
       year: paper.date ? Number(paper.date.slice(0, 4)) : 0,
       topic: topicBySlug.get(paper.slug) ?? -1,

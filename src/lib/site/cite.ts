@@ -1,3 +1,7 @@
+import { texToPlain } from '../tex/plain.ts';
+import { splitMath } from '../tex/split-math.ts';
+import { texTextToPlain } from '../tex/text-commands.ts';
+
 export interface CitablePaper {
   slug: string;
   title: string;
@@ -12,13 +16,13 @@ export interface CitablePaper {
 /**
  * A BibTeX entry for a paper. arXiv papers become `@misc` with `eprint`; the key is the first author's
  * family name, the year and the first title word (falling back to the slug), ASCII only.
- * Braces, `%`, `&`, `$`, `#`, `_` in titles are escaped so the entry compiles.
+ * Braces, `%`, `&`, `$`, `#`, `_` in the title's text are escaped so the entry compiles; its math stays TeX.
  * @example toBibtex({ slug: 'a-b', title: 'Deep Nets', authors: ['Ada Lovelace'], date: '2024-05-01' }, 'https://x.org/papers/a-b/')
  * // => '@misc{lovelace2024deep,\n  title = {Deep Nets},\n  author = {Lovelace, Ada},\n  year = {2024},\n  url = {https://x.org/papers/a-b/}\n}'
  */
 export function toBibtex(paper: CitablePaper, pageUrl: string): string {
   const year = paper.date?.slice(0, 4);
-  const fields: [string, string][] = [['title', escapeBibtex(paper.title)]];
+  const fields: [string, string][] = [['title', titleToBibtex(paper.title)]];
   if (paper.authors.length > 0) fields.push(['author', paper.authors.map(authorToBibtex).join(' and ')]);
   if (year) fields.push(['year', year]);
   if (paper.venue && !paper.arxivId) fields.push(['howpublished', escapeBibtex(paper.venue)]);
@@ -42,7 +46,8 @@ export function toPlainCitation(paper: CitablePaper, pageUrl: string): string {
   const year = paper.date?.slice(0, 4);
   if (authors) parts.push(year ? `${authors} (${year}).` : `${authors}.`);
   else if (year) parts.push(`(${year}).`);
-  parts.push(/[.?!]$/.test(paper.title) ? paper.title : `${paper.title}.`);
+  const title = texToPlain(paper.title);
+  parts.push(/[.?!]$/.test(title) ? title : `${title}.`);
   if (paper.venue) parts.push(`${paper.venue}.`);
   if (paper.arxivId) parts.push(`arXiv:${paper.arxivId}.`);
   if (paper.doi) parts.push(`https://doi.org/${paper.doi}`);
@@ -75,9 +80,26 @@ function bibtexKey(paper: CitablePaper): string {
   const first = paper.authors[0] ?? '';
   const family = ascii(first.includes(',') ? (first.split(',')[0] ?? '') : (first.trim().split(/\s+/).at(-1) ?? ''));
   const year = paper.date?.slice(0, 4) ?? '';
-  const word = ascii(paper.title.split(/\s+/).find((w) => ascii(w).length > 2) ?? '');
+  const word = ascii(texToPlain(paper.title).split(/\s+/).find((w) => ascii(w).length > 2) ?? '');
   const key = `${family}${year}${word}`;
   return key.length >= 4 ? key : ascii(paper.slug) || 'paper';
+}
+
+/** The title for BibTeX: math kept as the author wrote it (BibTeX passes `$\ell_1$` to LaTeX), text escaped. */
+function titleToBibtex(title: string): string {
+  return splitMath(title)
+    .map((segment) => (segment.kind === 'math' && hasBalancedBraces(segment.source) ? segment.source : escapeBibtex(segment.kind === 'math' ? segment.source : texTextToPlain(segment.text))))
+    .join('');
+}
+
+function hasBalancedBraces(tex: string): boolean {
+  let depth = 0;
+  for (let index = 0; index < tex.length; index += 1) {
+    if (tex[index] === '\\') index += 1;
+    else if (tex[index] === '{') depth += 1;
+    else if (tex[index] === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function escapeBibtex(text: string): string {

@@ -1,4 +1,5 @@
 import { escapeXml } from './xml.ts';
+import { texToPlain } from '../tex/plain.ts';
 
 /** What the feed needs of a paper (a subset of `SluggedPaper`). */
 export interface FeedPaper {
@@ -59,7 +60,7 @@ export function sortForFeed<T extends Pick<FeedPaper, 'date' | 'order'>>(papers:
 }
 
 function summarize(abstract: string): string {
-  const clean = abstract.replace(/\s+/g, ' ').trim();
+  const clean = texToPlain(abstract).replace(/\s+/g, ' ').trim();
   if (clean.length <= SUMMARY_CHARS) return clean;
   const cut = clean.slice(0, SUMMARY_CHARS);
   const space = cut.lastIndexOf(' ');
@@ -95,7 +96,7 @@ export function buildAtomFeed(papers: readonly FeedPaper[], options: AtomFeedOpt
     const url = options.paperUrl(paper.slug);
     const updated = paper.date ? dateToTimestamp(paper.date) : feedUpdated;
     lines.push('  <entry>');
-    lines.push(`    <title type="text">${escapeXml(paper.title)}</title>`);
+    lines.push(`    <title type="text">${escapeXml(texToPlain(paper.title))}</title>`);
     lines.push(`    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`);
     lines.push(`    <id>${escapeXml(url)}</id>`);
     if (paper.date) lines.push(`    <published>${updated}</published>`);

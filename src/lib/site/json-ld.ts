@@ -1,3 +1,5 @@
+import { texToPlain } from '../tex/plain.ts';
+
 /** What the JSON-LD of a paper page needs (a subset of `SluggedPaper`). */
 export interface JsonLdPaper {
   title: string;
@@ -37,15 +39,17 @@ export function scholarlyArticleJsonLd(paper: JsonLdPaper, pageUrl: string): Jso
   }
   if (paper.url && !sameAs.includes(paper.url)) sameAs.push(paper.url);
   const keywords = [...new Set([...paper.categories, ...paper.tags])];
+  // Search engines read text, not TeX: `$\ell_1$` is given as `ℓ1`.
+  const title = texToPlain(paper.title);
   return {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
     '@id': pageUrl,
     url: pageUrl,
     // Google truncates headlines beyond 110 characters; `name` keeps the full title.
-    headline: paper.title.length > 110 ? `${paper.title.slice(0, 109)}…` : paper.title,
-    name: paper.title,
-    ...(paper.hasAbstract && paper.abstract !== '' ? { abstract: paper.abstract } : {}),
+    headline: title.length > 110 ? `${title.slice(0, 109)}…` : title,
+    name: title,
+    ...(paper.hasAbstract && paper.abstract !== '' ? { abstract: texToPlain(paper.abstract) } : {}),
     ...(paper.authors.length > 0 ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(paper.date ? { datePublished: paper.date } : {}),
     ...(paper.venue ? { isPartOf: { '@type': 'Periodical', name: paper.venue } } : {}),

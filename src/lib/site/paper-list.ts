@@ -1,4 +1,5 @@
 import type { SluggedPaper } from '../ingest/paper.ts';
+import { texToPlain } from '../tex/plain.ts';
 
 /** What one row of a papers list shows. */
 export interface PaperListItem {
@@ -54,12 +55,12 @@ export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?:
     const authors = paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
     return {
       slug: paper.slug,
-      title: paper.title,
-      teaser: truncateAtWord(paper.abstract, TEASER_CHARS),
+      title: texToPlain(paper.title),
+      teaser: truncateAtWord(texToPlain(paper.abstract), TEASER_CHARS),
       authors,
       year: paper.date?.slice(0, 4) ?? '',
       order: paper.order,
-      filterText: foldForMatch(`${paper.title} ${paper.authors.join(' ')} ${paper.abstract.slice(0, 400)}`),
+      filterText: foldForMatch(`${texToPlain(paper.title)} ${paper.authors.join(' ')} ${texToPlain(paper.abstract.slice(0, 400))}`),
       categories: [...paper.categories],
       authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.flatMap((name) => authorSlugOf(name) ?? []))],
     };

@@ -14,7 +14,16 @@ test('toBibtex writes author family names first and a readable key', () => {
 
 test('toBibtex escapes BibTeX specials in untrusted titles', () => {
   const entry = toBibtex({ slug: 'x-abc123', title: '50% of {A} & B_c #1 $x$', authors: [] }, pageUrl);
-  assert.match(entry, /title = \{50\\% of \\\{A\\\} \\& B\\_c \\#1 \\\$x\\\$\}/);
+  assert.match(entry, /title = \{50\\% of \\\{A\\\} \\& B\\_c \\#1 \$x\$\}/);
+});
+
+test('toBibtex keeps the math of a title as TeX and escapes a price', () => {
+  const entry = toBibtex({ slug: 'x-abc123', title: 'Testing $k$-Modal Distributions in $\\ell_1$ for \\$5', authors: [] }, pageUrl);
+  assert.match(entry, /title = \{Testing \$k\$-Modal Distributions in \$\\ell_1\$ for \\\$5\}/);
+});
+
+test('toPlainCitation gives the title in plain text', () => {
+  assert.match(toPlainCitation({ slug: 'x-abc123', title: 'Testing $k$-Modal Distributions', authors: [] }, pageUrl), /^Testing k-Modal Distributions\. /);
 });
 
 test('toBibtex falls back to the slug for the key when there are no authors', () => {
