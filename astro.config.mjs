@@ -31,6 +31,8 @@ export default defineConfig({
     plugins: [tailwindcss()],
     // The output folder is kept between builds, so a skipped page stays in place instead of being copied back from
     // the cache (10k copies cost ~10 s, emptying the folder ~3 s); atlasStaleOutput deletes what this build did not make.
-    build: { emptyOutDir: false },
+    // No script or asset inlined into the HTML: the theme toggle and copy buttons (a few hundred bytes each) would
+    // otherwise be repeated in every one of 100,000 paper pages instead of fetched once and cached.
+    build: { emptyOutDir: false, assetsInlineLimit: 0 },
   },
 });

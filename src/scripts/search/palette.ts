@@ -1,6 +1,7 @@
 import { joinBase } from '../../lib/site/paths.ts';
 import { createSearchController } from './controller.ts';
 import { siteBase } from './load-engine.ts';
+import { paletteDialogHtml } from './palette-markup.ts';
 
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -13,6 +14,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
  */
 export function initSearchPalette(): void {
   const root = document.querySelector<HTMLElement>('[data-search-palette]');
+  if (root && !root.querySelector('dialog')) root.insertAdjacentHTML('beforeend', paletteDialogHtml(siteBase()));
   const dialog = root?.querySelector<HTMLDialogElement>('dialog');
   const opener = root?.querySelector<HTMLButtonElement>('[data-search-open]');
   const input = dialog?.querySelector<HTMLInputElement>('input[role="combobox"]');
