@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { buildAndServeSite } from './support/fixture-site.ts';
 
 /**
@@ -52,6 +53,25 @@ test('KaTeX styles load from this site only on pages with math, and the math is 
   expect(await page.locator('h1 .katex-mathml').evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
   await openPaper(page, 'Cloud Pricing for Small Labs');
   await expect(page.locator('link[rel="stylesheet"][href*="katex"]')).toHaveCount(0);
+});
+
+test('math pages load every KaTeX file they ask for and have no axe violations, light and dark', async ({ page }) => {
+  test.setTimeout(150_000);
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(request.url()));
+  page.on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const title of ['Testing k-Modal Distributions', 'Display Math in Abstracts', 'Hostile TeX']) {
+      await openPaper(page, title);
+      await page.evaluate(() => document.fonts.ready);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      expect(violations.map((violation) => `${title} (${scheme}): ${violation.id} ${violation.nodes[0]?.target.join(' ')}`)).toEqual([]);
+    }
+  }
+  expect(failed).toEqual([]);
 });
 
 test('the ell-1 title renders as math and reads ℓ1 in plain text', async ({ page }) => {
