@@ -1,7 +1,7 @@
 import type { AtlasTopic } from '../topics/atlas-schema.ts';
 
 /** Label line height, as a multiple of the font size (the `.atlas-map-label` style uses the same). */
-export const LABEL_LINE_HEIGHT = 1.15;
+const LABEL_LINE_HEIGHT = 1.15;
 
 /** Which topics may show a label at a zoom level, and how much each matters. */
 export interface LabelPlan {
