@@ -98,3 +98,39 @@ export function interpolateView(from: MapView, to: MapView, t: number): MapView 
     centerY: from.centerY + (to.centerY - from.centerY) * t,
   };
 }
+
+/**
+ * Where a data point lands on screen: data → world pixels by `fit`, world → screen by the zoom transform.
+ * @example dataToScreen({ scale: 100, offsetX: 10, offsetY: 0 }, { k: 2, x: 5, y: 0 }, 0.5, 0.25) // => [125, 50]
+ */
+export function dataToScreen(fit: BaseFit, transform: ZoomTransformLike, x: number, y: number): [number, number] {
+  const { k, x: tx, y: ty } = transform;
+  return [(x * fit.scale + fit.offsetX) * k + tx, (y * fit.scale + fit.offsetY) * k + ty];
+}
+
+/**
+ * The data point under a screen pixel: the inverse of `dataToScreen`.
+ * @example screenToData({ scale: 100, offsetX: 10, offsetY: 0 }, { k: 2, x: 5, y: 0 }, 125, 50) // => [0.5, 0.25]
+ */
+export function screenToData(fit: BaseFit, transform: ZoomTransformLike, sx: number, sy: number): [number, number] {
+  const { k, x: tx, y: ty } = transform;
+  return [((sx - tx) / k - fit.offsetX) / fit.scale, ((sy - ty) / k - fit.offsetY) / fit.scale];
+}
+
+/**
+ * Whether a transform is the home view (zoom 1, no pan), within rounding: a home view is not written to the URL,
+ * and when the stage changes size the map is fitted again rather than kept on its centre.
+ * @example isHomeTransform({ k: 1, x: 0.2, y: -0.3 }) // => true
+ */
+export function isHomeTransform(transform: ZoomTransformLike): boolean {
+  const { k, x, y } = transform;
+  return Math.abs(k - 1) < 1e-6 && Math.abs(x) < 0.5 && Math.abs(y) < 0.5;
+}
+
+/**
+ * Cubic easing in and out of animation progress `t` in [0, 1]: slow start, slow landing.
+ * @example easeInOutCubic(0.25) // => 0.0625
+ */
+export function easeInOutCubic(t: number): number {
+  return t < 0.5 ? 4 * t * t * t : 1 - (-2 * t + 2) ** 3 / 2;
+}

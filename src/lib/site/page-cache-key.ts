@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { SluggedPaper } from '../ingest/paper.ts';
 import type { TopicBadge } from './topic-view.ts';
+import type { SiteChrome } from './chrome.ts';
 
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose `cacheKey` and module
@@ -50,7 +51,10 @@ export interface RelatedPaperLink extends LinkedPaper {
   shared: string[];
 }
 
-/** Everything a paper page (src/pages/papers/[slug].astro) renders, its layout, header and footer included. */
+/**
+ * The props of a paper page (src/pages/papers/[slug].astro): everything it renders, its layout, header and footer
+ * included, since its components take props and read nothing else.
+ */
 export interface PaperPageInputs {
   paper: SluggedPaper;
   previous: LinkedPaper | undefined;
@@ -62,17 +66,15 @@ export interface PaperPageInputs {
   related: RelatedPaperLink[];
   /** The slug of each author's page, in author order; undefined for a name without a page. */
   authorSlugs: (string | undefined)[];
-  /** Whether the header links to the authors index (some paper of the corpus names its authors). */
-  hasAuthorPages: boolean;
-  /** The date the footer shows (`buildDate`). */
-  buildDate: string;
+  /** What the layout's header and footer show. */
+  chrome: SiteChrome;
 }
 
 /**
  * The cache key of a paper page. The paper's `order` is left out: the page does not show it, and it shifts for
  * every later paper when one is inserted earlier in source order.
  * @example paperPageCacheKey({ paper, previous: undefined, next: { slug: 'b-2', title: 'B' }, badge: undefined, isWeak: false,
- *   related: [], authorSlugs: ['ada-lovelace'], hasAuthorPages: true, buildDate: '2023-11-14' })
+ *   related: [], authorSlugs: ['ada-lovelace'], chrome: { hasAuthorPages: true, buildDate: '2023-11-14' } })
  * // => 16 hex characters; the same for `{ ...paper, order: 7 }`, another for `{ ...paper, title: 'B' }`
  */
 export function paperPageCacheKey(inputs: PaperPageInputs): string {

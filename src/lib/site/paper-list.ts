@@ -17,6 +17,20 @@ export interface PaperListItem {
   authorSlugs: string[];
 }
 
+/** One page of the papers list as src/components/PaperListPage.astro shows it. */
+export interface PaperListPageView {
+  items: PaperListItem[];
+  /** Topic badge (label, colour, link) per paper slug, when topics exist. */
+  topicBySlug: Map<string, { label: string; color: string; href: string }>;
+  /** Author name per author slug, for the author filter's labels. */
+  authorNameBySlug: Map<string, string>;
+  /** 1-based. */
+  pageNumber: number;
+  pageCount: number;
+  /** Papers in the whole list. */
+  paperCount: number;
+}
+
 // Long enough to tell papers apart in a list, short enough that 1,000 rows stay a light page.
 const TEASER_CHARS = 220;
 

@@ -55,3 +55,40 @@ export function papersOfTopic(atlas: AtlasData, topicId: number): string[] {
     .sort((a, b) => Number(a.weak) - Number(b.weak) || a.distance - b.distance || a.slug.localeCompare(b.slug))
     .map((paper) => paper.slug);
 }
+
+/** A theme as a card of the theme grid shows it (src/components/ThemeGrid.astro, TopicCard.astro). */
+export interface ThemeCard {
+  topic: AtlasTopic;
+  color: string;
+  /** Representative papers, closest to the centre first. */
+  papers: { slug: string; title: string }[];
+  /** The theme's subtopics, largest first (ties by id). */
+  subtopics: AtlasTopic[];
+}
+
+/** What `themeCards` needs of the atlas lookups (src/data/atlas.ts). */
+export interface ThemeCardLookups {
+  atlas: AtlasData;
+  titleBySlug: ReadonlyMap<string, string>;
+  colorOfTopic: (topicId: number) => string;
+  /** Slugs of a topic's papers, representative first (`papersOfTopic`). */
+  membersOfTopic: (topicId: number) => string[];
+}
+
+/**
+ * The cards of the theme grid: every browsable topic (`browsableTopics`) with its colour, its first
+ * `papersPerTopic` representative papers (a missing title falls back to the slug) and its subtopics.
+ * @example themeCards(lookups, 3)[0] // => { topic: { label: 'language model · reasoning', … }, color: '#0072B2',
+ * //   papers: [{ slug: 'paper-a-1x2y3z', title: 'Paper A' }, …], subtopics: [{ label: 'chain of thought', … }, …] }
+ */
+export function themeCards(lookups: ThemeCardLookups, papersPerTopic: number): ThemeCard[] {
+  const { atlas, titleBySlug, colorOfTopic, membersOfTopic } = lookups;
+  return browsableTopics(atlas).map((topic) => ({
+    topic,
+    color: colorOfTopic(topic.id),
+    papers: membersOfTopic(topic.id)
+      .slice(0, papersPerTopic)
+      .map((slug) => ({ slug, title: titleBySlug.get(slug) ?? slug })),
+    subtopics: atlas.topics.filter((sub) => sub.parent === topic.id).sort((a, b) => b.size - a.size || a.id - b.id),
+  }));
+}

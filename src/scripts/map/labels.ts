@@ -1,9 +1,9 @@
 import type { AtlasTopic } from '../../lib/topics/atlas-schema.ts';
 import { placeLabels, splitLabel, type LabelCandidate, type Obstacle } from '../../lib/map/label-placement.ts';
+import { labelBox, labelFont, labelFontScale, type LabelPlan } from '../../lib/map/label-plan.ts';
 
 /** The font stack of the page (Tailwind's --font-sans); labels are measured in the font they are shown in. */
 const FONT_FAMILY = 'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-const LINE_HEIGHT = 1.15;
 /** Labels longer than this many characters wrap at a ` · ` onto two lines. */
 const MAX_LINE_CHARS = 22;
 
@@ -14,34 +14,6 @@ interface LabelStyle {
   lines: string[];
   width: number;
   height: number;
-}
-
-/** Which topics may show a label at a zoom level, and how much each matters. */
-export interface LabelPlan {
-  topicId: number;
-  priority: number;
-  /** Broad themes are drawn larger and in text colour; subtopics smaller and tinted. */
-  isTheme: boolean;
-}
-
-/**
- * Broad themes while zoomed out, subtopics as you zoom in (both in between, themes first); with one level, every
- * topic, larger topics first. A focused topic and its subtopics always come first.
- */
-export function planLabels(topics: readonly AtlasTopic[], levels: 1 | 2, zoom: number, focusedTopic: number | null): LabelPlan[] {
-  const plans: LabelPlan[] = [];
-  for (const topic of topics) {
-    const isFocus = focusedTopic !== null && (topic.id === focusedTopic || topic.parent === focusedTopic);
-    const boost = isFocus ? 1e7 : 0;
-    if (levels === 1 || topic.level === 0) {
-      if (levels === 2 && zoom >= 3.2 && !isFocus) continue;
-      plans.push({ topicId: topic.id, priority: 1e6 + boost + topic.size, isTheme: true });
-    } else {
-      if (zoom < 1.7 && !isFocus) continue;
-      plans.push({ topicId: topic.id, priority: boost + topic.size, isTheme: false });
-    }
-  }
-  return plans;
 }
 
 /** Keeps one element per topic label and moves, shows and hides them as the view changes. */
@@ -111,7 +83,7 @@ export class LabelLayer {
 
   /** Set the label size factor for a map `widthPx` wide; sizes are measured again when it changes. */
   setViewportWidth(widthPx: number): void {
-    const scale = Math.round(Math.min(1, Math.max(0.72, widthPx / 900)) * 20) / 20;
+    const scale = labelFontScale(widthPx);
     if (scale === this.fontScale) return;
     this.fontScale = scale;
     this.styles.clear();
@@ -121,9 +93,7 @@ export class LabelLayer {
     const key = `${topic.id}:${isTheme ? 1 : 0}`;
     const cached = this.styles.get(key);
     if (cached) return cached;
-    const share = Math.sqrt(topic.size / this.maxSize);
-    const fontSizePx = Math.round((isTheme ? 12.5 + 5.5 * share : 11 + 2.5 * share) * this.fontScale * 2) / 2;
-    const fontWeight = isTheme ? 700 : 600;
+    const { fontSizePx, fontWeight } = labelFont(topic.size, this.maxSize, isTheme, this.fontScale);
     const lines = splitLabel(topic.label, MAX_LINE_CHARS);
     let width = 0;
     if (this.measure) {
@@ -132,13 +102,7 @@ export class LabelLayer {
     } else {
       width = Math.max(...lines.map((line) => line.length)) * fontSizePx * 0.6;
     }
-    const style: LabelStyle = {
-      fontSizePx,
-      fontWeight,
-      lines,
-      width: Math.ceil(width) + 4,
-      height: Math.ceil(lines.length * fontSizePx * LINE_HEIGHT) + 2,
-    };
+    const style: LabelStyle = { fontSizePx, fontWeight, lines, ...labelBox(width, lines.length, fontSizePx) };
     this.styles.set(key, style);
     return style;
   }

@@ -198,13 +198,3 @@ function drawArcs(context: CanvasRenderingContext2D, layer: PointLayer, options:
   context.globalAlpha = 1;
   return visible;
 }
-
-/**
- * Dot radius for a zoom level: sized so dots at zoom 1 cover about a fifth of the space per paper (dense maps get
- * finer dots), growing with the square root of zoom so clusters open up when zooming in.
- */
-export function pointRadiusPx(pointCount: number, width: number, height: number, zoom: number): number {
-  const spacing = Math.sqrt((width * height) / Math.max(1, pointCount));
-  const base = Math.min(3.2, Math.max(0.9, spacing * 0.2));
-  return Math.min(9, base * Math.sqrt(zoom));
-}

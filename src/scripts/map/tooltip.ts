@@ -1,3 +1,5 @@
+import { tooltipPosition } from '../../lib/map/tooltip.ts';
+
 /** What the tooltip shows for one paper. */
 export interface TooltipContent {
   title: string;
@@ -36,13 +38,7 @@ export class Tooltip {
     this.swatch.style.background = content.topicColor;
     this.hintElement.textContent = content.hint;
     this.element.hidden = false;
-    const width = this.element.offsetWidth;
-    const height = this.element.offsetHeight;
-    const margin = 8;
-    const gap = 14;
-    const left = Math.min(Math.max(margin, x - width / 2), Math.max(margin, stageWidth - width - margin));
-    const above = y - gap - height;
-    const top = above >= margin ? above : Math.min(y + gap, Math.max(margin, stageHeight - height - margin));
+    const { left, top } = tooltipPosition(x, y, this.element.offsetWidth, this.element.offsetHeight, stageWidth, stageHeight);
     this.element.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  dataToScreen,
+  easeInOutCubic,
   fitBounds,
+  isHomeTransform,
+  screenToData,
   interpolateView,
   transformForView,
   viewForBounds,
@@ -52,4 +56,24 @@ test('framing a tiny region respects the maximum zoom', () => {
 test('interpolating views moves the zoom geometrically', () => {
   const middle = interpolateView({ zoom: 1, centerX: 0, centerY: 0 }, { zoom: 4, centerX: 1, centerY: 1 }, 0.5);
   assert.deepEqual(middle, { zoom: 2, centerX: 0.5, centerY: 0.5 });
+});
+
+test('screen and data coordinates convert both ways', () => {
+  const fit = { scale: 100, offsetX: 10, offsetY: 0 };
+  const transform = { k: 2, x: 5, y: 0 };
+  assert.deepEqual(dataToScreen(fit, transform, 0.5, 0.25), [125, 50]);
+  assert.deepEqual(screenToData(fit, transform, 125, 50), [0.5, 0.25]);
+});
+
+test('the home transform is zoom 1 with no pan, within half a pixel', () => {
+  assert.equal(isHomeTransform({ k: 1, x: 0.2, y: -0.3 }), true);
+  assert.equal(isHomeTransform({ k: 1, x: 2, y: 0 }), false);
+  assert.equal(isHomeTransform({ k: 1.5, x: 0, y: 0 }), false);
+});
+
+test('the animation eases in and out and lands exactly', () => {
+  assert.equal(easeInOutCubic(0), 0);
+  assert.equal(easeInOutCubic(0.25), 0.0625);
+  assert.equal(easeInOutCubic(0.5), 0.5);
+  assert.equal(easeInOutCubic(1), 1);
 });

@@ -24,8 +24,7 @@ function paperPageInputs(): PaperPageInputs {
     isWeak: false,
     related: [{ slug: 'third-paper-q1w2e3', title: 'Third Paper', similarity: 0.42, shared: ['deep', 'nets'] }],
     authorSlugs: ['ada-lovelace', 'alan-turing'],
-    hasAuthorPages: true,
-    buildDate: '2023-11-14',
+    chrome: { hasAuthorPages: true, buildDate: '2023-11-14' },
   };
 }
 
@@ -90,8 +89,8 @@ test('paperPageCacheKey changes when anything the page renders changes', () => {
     ['no related', { ...inputs, related: [] }],
     ['author page slug', { ...inputs, authorSlugs: ['ada-lovelace-k3m9x2', 'alan-turing'] }],
     ['author without a page', { ...inputs, authorSlugs: [undefined, 'alan-turing'] }],
-    ['header authors link', { ...inputs, hasAuthorPages: false }],
-    ['build date', { ...inputs, buildDate: '2023-11-15' }],
+    ['header authors link', { ...inputs, chrome: { ...inputs.chrome, hasAuthorPages: false } }],
+    ['build date', { ...inputs, chrome: { ...inputs.chrome, buildDate: '2023-11-15' } }],
   ];
   const original = paperPageCacheKey(inputs);
   const keys = new Set([original]);

@@ -1,0 +1,11 @@
+import { buildDate } from '../lib/site/build-info.ts';
+import type { SiteChrome } from '../lib/site/chrome.ts';
+import { hasAuthorPages } from './authors.ts';
+
+let chromeOfBuild: Promise<SiteChrome> | undefined;
+
+/** The header's and footer's inputs for this build (src/lib/site/chrome.ts); memoised per build. */
+export function getSiteChrome(): Promise<SiteChrome> {
+  chromeOfBuild ??= hasAuthorPages().then((hasAuthors) => ({ hasAuthorPages: hasAuthors, buildDate: buildDate(process.env) }));
+  return chromeOfBuild;
+}
