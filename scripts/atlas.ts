@@ -18,7 +18,7 @@ import {
   type IngestTotals,
 } from '../src/lib/ingest/ingest.ts';
 import { ingestSourcePaths, listSourceFiles, type SourcePath } from '../src/lib/ingest/read-sources.ts';
-import { compareCodeUnits } from '../src/lib/site/compare-code-units.ts';
+import { compareCodeUnits } from '../src/lib/text/compare.ts';
 
 /** Where the command writes; tests pass collectors. */
 export interface CliOutput {

@@ -7,7 +7,7 @@ import { formatsForPath, SOURCE_FORMATS } from './index.ts';
 import { createIngestSession, type IngestResult, type IngestSession, type SourceFile } from './ingest.ts';
 import { parseJsonLine } from './json.ts';
 import { formatIngestReport, ingestProblemsAsErrors } from './report.ts';
-import { compareCodeUnits } from '../site/compare-code-units.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 
 /** Options for `loadPapers`. */
 export interface LoadPapersOptions {
