@@ -5,7 +5,7 @@ import { atlasTopicColors } from '../lib/map/palette.ts';
 import { readAtlasEnv } from '../lib/site/env.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
-import { startSearchBodyIndex } from './search.ts';
+import { startSearchBodyIndex } from './search-body.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
 
 let atlasOfBuild: Promise<AtlasData> | undefined;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { foldText } from '../text/fold.ts';
-import { slugifyTitle } from './slug.ts';
+import { slugifyTitle } from '../ingest/slug.ts';
 import { compareCodeUnits } from '../text/compare.ts';
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { foldDiacritics, foldText, LETTER_FOLDS } from '../../../src/lib/text/fold.ts';
 import { compareCodeUnits } from '../../../src/lib/text/compare.ts';
-import { slugifyTitle } from '../../../src/lib/site/slug.ts';
+import { slugifyTitle } from '../../../src/lib/ingest/slug.ts';
 import { slugifyLabels } from '../../../src/lib/topics/label.ts';
 import { tokenize as topicTokens } from '../../../src/lib/topics/tokenize.ts';
 import { processTerm } from '../../../src/lib/search/options.ts';
