@@ -6,6 +6,7 @@ import type { DraftTopic } from './hierarchy.ts';
 import { labelTopics, topicKeywords } from './label.ts';
 import type { FeatureCorpus } from './phrases.ts';
 import type { TfidfModel } from './tfidf.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 
 /**
  * Shared-term penalty of label candidates (see topicKeywords' distinctness). On arXiv-cs 10k, 0.5 keeps sibling
@@ -21,7 +22,8 @@ const LABEL_EXCLUSIVITY = 1;
 /**
  * Keywords and labels: broad themes against each other, then subtopics against all subtopics. Keywords are plain
  * c-TF-IDF (they describe the topic, shared terms included); labels are drawn from c-TF-IDF with the shared-term
- * penalty, so that they tell topics apart.
+ * penalty, so that they tell topics apart. Fills each draft's `keywords`, `keywordTerms` and `label` in place.
+ * @example labelDrafts(drafts, tfidf, features, canonical, paperCount); drafts[0].label // => 'continual learning · catastrophic forgetting'
  */
 export function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: FeatureCorpus, canonical: Int32Array, paperCount: number): void {
   const taken = new Set<string>();
@@ -50,10 +52,14 @@ export function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: F
   }
 }
 
-/** Display order: broad themes largest first (ties by label), then each theme's subtopics in the same order. */
+/**
+ * Display order: broad themes largest first (ties by label in code-unit order), then each theme's subtopics in the
+ * same order. `ordered[id]` is the draft that gets topic id `id`; `idOfDraft` is the inverse.
+ * @example orderTopics([smallTheme, largeTheme]).ordered // => [1, 0]
+ */
 export function orderTopics(drafts: readonly DraftTopic[]): { ordered: number[]; idOfDraft: Int32Array } {
   const bySizeThenLabel = (a: number, b: number): number =>
-    drafts[b]!.members.length - drafts[a]!.members.length || (drafts[a]!.label < drafts[b]!.label ? -1 : drafts[a]!.label > drafts[b]!.label ? 1 : a - b);
+    drafts[b]!.members.length - drafts[a]!.members.length || compareCodeUnits(drafts[a]!.label, drafts[b]!.label) || a - b;
   const parents = drafts.map((_, index) => index).filter((index) => drafts[index]!.level === 0).sort(bySizeThenLabel);
   const ordered = [...parents];
   for (const parent of parents) {
