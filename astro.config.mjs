@@ -3,26 +3,20 @@ import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
 import { atlasSitemap } from './src/integrations/sitemap.ts';
 import { atlasStaleOutput } from './src/integrations/stale-output.ts';
-import { readAtlasEnv } from './src/lib/site/env.ts';
+import { atlasSiteOrigin } from './src/integrations/site-origin.ts';
+import { atlasConfig } from './src/lib/config.ts';
 
-/**
- * Where the atlas is hosted. ATLAS_SITE is the absolute origin (canonical URLs, feeds, sitemap);
- * ATLAS_BASE the sub-path, e.g. `/my-atlas/` for GitHub Pages project sites.
- */
-const outDir = process.env.ATLAS_OUT_DIR || './dist';
-const site = process.env.ATLAS_SITE || 'http://localhost:4321';
-const rawBase = process.env.ATLAS_BASE || '/';
-const base = `/${rawBase.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+// Every ATLAS_* setting (site origin, base path, output and cache folders…) and its default: src/lib/config.ts.
+const config = atlasConfig();
 
 export default defineConfig({
-  site,
-  outDir,
-  // ATLAS_CACHE_DIR, default node_modules/.astro: read in one place, as the topic step's stored fit lives there too.
-  cacheDir: readAtlasEnv(process.env, process.argv).cacheDir,
-  base,
+  site: config.site,
+  outDir: config.outDir,
+  cacheDir: config.cacheDir,
+  base: config.base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [atlasSitemap(), atlasStaleOutput()],
+  integrations: [atlasSiteOrigin(config), atlasSitemap(), atlasStaleOutput()],
   // Pages whose getStaticPaths() entry has a `cacheKey` (paper and author pages) are copied from the cache
   // (under cacheDir) when the key and the page's code are unchanged: a rebuild with one paper added re-renders
   // only the pages that paper changes. `astro build --force` renders everything.

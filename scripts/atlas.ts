@@ -18,7 +18,8 @@ import {
   type IngestTotals,
 } from '../src/lib/ingest/ingest.ts';
 import { ingestSourcePaths, listSourceFiles, type SourcePath } from '../src/lib/ingest/read-sources.ts';
-import { compareCodeUnits } from '../src/lib/site/compare-code-units.ts';
+import { compareCodeUnits } from '../src/lib/text/compare.ts';
+import { parseAtlasConfig, type AtlasConfig } from '../src/lib/config.ts';
 
 /** Where the command writes; tests pass collectors. */
 export interface CliOutput {
@@ -26,14 +27,12 @@ export interface CliOutput {
   stderr: (text: string) => void;
 }
 
-/** Content folder read when `atlas check` is given no paths; the same one the build reads. */
-const DEFAULT_CONTENT_DIR = 'content';
-
 const USAGE = `usage: atlas check [dir or files…] [--json] [--strict]
 
-  Read paper files (default: ${DEFAULT_CONTENT_DIR}/) as the build does and print the ingest report.
+  Read paper files (default: the folder the build reads, ATLAS_CONTENT or content/) as the build does and print
+  the ingest report.
   --json     print the report as JSON
-  --strict   fail on warnings and rejected records too, as a strict build does`;
+  --strict   fail on warnings and rejected records too, as a strict build does (or ATLAS_STRICT=1)`;
 
 function toPosix(path: string): string {
   return path.split(sep).join('/');
@@ -122,14 +121,23 @@ export async function main(argv: readonly string[], output: CliOutput = { stdout
     output.stderr(`unknown option '${unknownOption}'\n${USAGE}\n`);
     return 2;
   }
+  let config: AtlasConfig;
+  try {
+    config = parseAtlasConfig(process.env, rest);
+  } catch (error) {
+    output.stderr(`${(error as Error).message}\n`);
+    return 2;
+  }
   const asJson = rest.includes('--json');
-  const strict = rest.includes('--strict');
+  const strict = config.strict;
   const paths = rest.filter((arg) => !arg.startsWith('-'));
+  // The content folder the build reads, named relative to the working directory as the user would type it.
+  const contentDir = toPosix(relative(process.cwd(), config.contentDir)) || '.';
   let result: IngestResult;
   try {
-    result = await ingestSourcePaths(await collectFiles(paths.length === 0 ? [DEFAULT_CONTENT_DIR] : paths));
+    result = await ingestSourcePaths(await collectFiles(paths.length === 0 ? [contentDir] : paths));
   } catch (error) {
-    output.stderr(`atlas check: cannot read ${paths.join(', ') || DEFAULT_CONTENT_DIR}: ${(error as Error).message}\n`);
+    output.stderr(`atlas check: cannot read ${paths.join(', ') || contentDir}: ${(error as Error).message}\n`);
     return 1;
   }
   const { papers, report } = result;

@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { PaperSchema } from './lib/ingest/paper.ts';
 import { atlasSourcesLoader } from './loaders/atlas-sources.ts';
-import { readAtlasEnv } from './lib/site/env.ts';
+import { atlasConfig } from './lib/config.ts';
 
-const env = readAtlasEnv(process.env, process.argv);
+const config = atlasConfig();
 
 /** Every paper of every source file in the content folder (`content/`, or `ATLAS_CONTENT`). Ids are slugs. */
 const papers = defineCollection({
-  loader: atlasSourcesLoader({ contentDir: env.contentDir, strict: env.strict }),
+  loader: atlasSourcesLoader({ contentDir: config.contentDir, strict: config.strict }),
   schema: PaperSchema,
 });
 

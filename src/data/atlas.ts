@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { cachedAtlas, topicCodeVersion } from '../lib/topics/cached-atlas.ts';
 import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
 import { atlasTopicColors } from '../lib/map/palette.ts';
-import { readAtlasEnv } from '../lib/site/env.ts';
+import { atlasConfig } from '../lib/config.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
-import { startSearchBodyIndex } from './search.ts';
+import { startSearchBodyIndex } from './search-body.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
 
 let atlasOfBuild: Promise<AtlasData> | undefined;
@@ -20,7 +20,7 @@ const TOPIC_SEED = 1;
  */
 export function getAtlas(): Promise<AtlasData> {
   atlasOfBuild ??= (async () => {
-    const env = readAtlasEnv(process.env, process.argv);
+    const config = atlasConfig();
     const papers = await getPapers();
     // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
     void startSearchBodyIndex().catch(() => {});
@@ -33,9 +33,9 @@ export function getAtlas(): Promise<AtlasData> {
         ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
       })),
       {
-        dir: join(env.cacheDir, 'research-atlas'),
+        dir: join(config.cacheDir, 'research-atlas'),
         fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
-        incremental: env.incremental,
+        incremental: config.incremental,
         seed: TOPIC_SEED,
         log: (line) => console.log(`[atlas] ${line}`),
         onProgress: progressLogger(),

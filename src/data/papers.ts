@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import type { SluggedPaper } from '../lib/ingest/paper.ts';
+import { compareCodeUnits } from '../lib/text/compare.ts';
 
 let papersInSourceOrder: Promise<SluggedPaper[]> | undefined;
 
@@ -8,7 +9,7 @@ export function getPapers(): Promise<SluggedPaper[]> {
   papersInSourceOrder ??= getCollection('papers').then((entries) =>
     entries
       .map((entry) => ({ ...entry.data, slug: entry.id }))
-      .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug)),
+      .sort((a, b) => a.order - b.order || compareCodeUnits(a.slug, b.slug)),
   );
   return papersInSourceOrder;
 }

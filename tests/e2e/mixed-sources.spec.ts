@@ -141,6 +141,8 @@ test('a strict build of a folder with a rejected record fails and names the file
       ...process.env,
       ATLAS_CONTENT: 'tests/fixtures/mixed-strict',
       ATLAS_STRICT: '1',
+      // A strict build also insists on ATLAS_SITE; this one is a local build, so localhost URLs are right.
+      ATLAS_LOCAL: '1',
       ATLAS_OUT_DIR: resolve('test-results/mixed-strict-dist'),
       ATLAS_CACHE_DIR: resolve('test-results/mixed-strict-cache'),
     },

@@ -34,4 +34,12 @@ export interface SourceFormat {
   detect(text: string, path: string): boolean;
   /** Parse decoded text (BOM removed, line endings kept) into records. Never throws on bad input: report it. */
   parse(text: string, path: string): ParseResult;
+  /**
+   * Optional, for formats of one record per line: parse one line (its text up to, not including, the `\n`; a
+   * trailing `\r` is the parser's to drop) into a record, or undefined for a line that holds none (a blank line).
+   * A format that has it is streamed from disk line by line with bounded memory when the file is valid UTF-8
+   * (read-sources.ts), so a 200 MB file never sits in memory. `parse` must give the same records as `parseLine`
+   * over `text.split('\n')` with line numbers from 1 (tests/unit/ingest/format-contract.test.ts checks it).
+   */
+  parseLine?(line: string, lineNumber: number): ParsedRecord | undefined;
 }

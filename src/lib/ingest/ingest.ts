@@ -6,7 +6,7 @@ import { decodeSourceBytes } from './decode.ts';
 import { formatsForPath, pickSourceFormat, SOURCE_FORMATS } from './index.ts';
 import { duplicateKeysOf, mergeDuplicate } from './merge.ts';
 import { assertIngestAccounting, type FileReport, type IngestReport } from './report.ts';
-import { assignSlugs } from '../site/slug.ts';
+import { assignSlugs } from './slug.ts';
 
 export { formatIngestReport, ingestProblemsAsErrors } from './report.ts';
 export type { FileReport, IngestReport, IngestTotals, MergedRecord, RejectedRecord } from './report.ts';

@@ -228,4 +228,5 @@ export const jsonLinesFormat: SourceFormat = {
   extensions: ['.jsonl', '.ndjson'],
   detect: (text) => looksLikeJsonLines(text.slice(0, 20000).replace(/\n[^\n]*$/, '')),
   parse: (text) => parseJsonLines(text),
+  parseLine: parseJsonLine,
 };

@@ -1,3 +1,4 @@
+import { foldText } from '../text/fold.ts';
 import type { Paper } from './paper.ts';
 
 /**
@@ -11,11 +12,12 @@ export interface DuplicateKey {
   reason: string;
 }
 
-/** Lower-case, letters and digits only, single spaces: `Deep  Nets!` and `deep nets` compare equal. */
+/**
+ * Folded (see lib/text), letters and digits only, single spaces: `Deep  Nets!`, `deep nets` and `Déep Nets` compare
+ * equal, as do "José García" and "Jose Garcia".
+ */
 function normaliseForMatch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -67,7 +69,7 @@ export function mergeDuplicate(kept: Paper, duplicate: Paper): Paper {
     abstract: takeAbstract ? duplicate.abstract : kept.abstract,
     hasAbstract: kept.hasAbstract || duplicate.hasAbstract,
     // "José García" in one source and "Jose Garcia" in another are one author: accents do not count here.
-    authors: union(kept.authors, duplicate.authors, (name) => normaliseForMatch(name.normalize('NFKD').replace(/\p{M}+/gu, ''))),
+    authors: union(kept.authors, duplicate.authors, normaliseForMatch),
     categories: union(kept.categories, duplicate.categories, (category) => category),
     tags: union(kept.tags, duplicate.tags, (tag) => tag.toLowerCase()),
     date: kept.date ?? duplicate.date,

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import type { ParsedRecord, SourceFormat } from './format.ts';
 import { formatsForPath, SOURCE_FORMATS } from './index.ts';
 import { createIngestSession, type IngestResult, type IngestSession, type SourceFile } from './ingest.ts';
-import { parseJsonLine } from './json.ts';
 import { formatIngestReport, ingestProblemsAsErrors } from './report.ts';
-import { compareCodeUnits } from '../site/compare-code-units.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 
 /** Options for `loadPapers`. */
 export interface LoadPapersOptions {
@@ -66,7 +65,7 @@ const BINARY_SNIFF_BYTES = 8000;
 const STREAM_BATCH_LINES = 2000;
 
 /**
- * True when a JSON Lines file can be streamed: UTF-8 (with or without BOM), no NUL bytes near the start, and
+ * True when a line-format file can be streamed: UTF-8 (with or without BOM), no NUL bytes near the start, and
  * valid UTF-8 throughout (checked chunk by chunk with `buffer.isUtf8`). Anything else (UTF-16, Latin-1, binary)
  * is read whole so `decodeSourceBytes` can decode it or report exactly where it breaks. Holds one chunk at a time.
  */
@@ -106,11 +105,11 @@ function completeUtf8Length(bytes: Buffer): number {
 }
 
 /**
- * Feed a UTF-8 JSON Lines file to the session line by line. Lines are cut at `\n` bytes (as `text.split('\n')`
- * cuts the whole text, so line numbers match), decoded one at a time and parsed in batches; only the current
- * chunk and batch are in memory, never the file.
+ * Feed a UTF-8 file of a line format (one with `parseLine`) to the session line by line. Lines are cut at `\n`
+ * bytes (as `text.split('\n')` cuts the whole text, so line numbers match), decoded one at a time and parsed in
+ * batches; only the current chunk and batch are in memory, never the file.
  */
-async function streamJsonLines(session: IngestSession, file: SourcePath, format: SourceFormat): Promise<void> {
+async function streamLines(session: IngestSession, file: SourcePath, format: SourceFormat, parseLine: NonNullable<SourceFormat['parseLine']>): Promise<void> {
   const ingest = session.beginStreamedFile(file.path, format);
   let batch: ParsedRecord[] = [];
   let lineNumber = 0;
@@ -121,7 +120,7 @@ async function streamJsonLines(session: IngestSession, file: SourcePath, format:
     // The UTF-8 BOM is not part of the first line's text.
     const start = lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const lineText = bytes.toString('utf8', start);
-    const record = parseJsonLine(lineText, lineNumber);
+    const record = parseLine(lineText, lineNumber);
     // Blank lines give no record; a file of nothing else is reported as empty, as when read whole.
     if (record === undefined) return;
     hasText = true;
@@ -151,17 +150,18 @@ async function streamJsonLines(session: IngestSession, file: SourcePath, format:
 }
 
 /**
- * Ingest files from disk, in the order given. JSON Lines files (`.jsonl`, `.ndjson`) that are valid UTF-8 are
- * streamed line by line with bounded memory (a 200 MB file never sits in memory as bytes or text); every other
- * file is read whole. The papers and report are the same as `ingestSourceFiles` on the same files' bytes.
+ * Ingest files from disk, in the order given. Files of a format with a line parser (`SourceFormat.parseLine`, e.g.
+ * JSON Lines) that are valid UTF-8 are streamed line by line with bounded memory (a 200 MB file never sits in
+ * memory as bytes or text); every other file is read whole. The papers and report are the same as `ingestSourceFiles` on the same files' bytes.
  * @example await ingestSourcePaths(await listSourceFiles('content')) // => { papers: [… 119 papers], report: { … } }
  */
 export async function ingestSourcePaths(files: readonly SourcePath[], formats: readonly SourceFormat[] = SOURCE_FORMATS): Promise<IngestResult> {
   const session = createIngestSession(formats);
   for (const file of files) {
     const [format, ...others] = formatsForPath(file.path, formats);
-    if (format !== undefined && others.length === 0 && format.id === 'jsonl' && (await isStreamableUtf8(file.absolutePath))) {
-      await streamJsonLines(session, file, format);
+    const parseLine = others.length === 0 ? format?.parseLine : undefined;
+    if (format !== undefined && parseLine !== undefined && (await isStreamableUtf8(file.absolutePath))) {
+      await streamLines(session, file, format, parseLine);
     } else {
       session.addFile({ path: file.path, bytes: new Uint8Array(await readFile(file.absolutePath)) });
     }

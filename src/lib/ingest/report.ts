@@ -1,6 +1,6 @@
 import type { SourceProblem } from './format.ts';
 import type { SourceRef } from './paper.ts';
-import { compareCodeUnits } from '../site/compare-code-units.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 
 /** A record that did not become a page, and why. */
 export interface RejectedRecord {

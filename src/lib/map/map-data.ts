@@ -1,5 +1,5 @@
 import type { AtlasData } from '../topics/atlas-schema.ts';
-import { serializeAtlas } from '../topics/pipeline.ts';
+import { serializeAtlas } from '../topics/atlas-json.ts';
 
 /**
  * The part of the atlas the map draws, as JSON: the atlas without the related-paper lists and source ids that

@@ -1,3 +1,5 @@
+import { foldText } from '../text/fold.ts';
+
 /** What the title matcher needs of a paper. */
 export interface MatchablePaper {
   title: string;
@@ -20,10 +22,7 @@ export type PaperMatcher = (query: string) => number[] | null;
  * @example normalizeWords('Schrödinger\'s $\\ell_1$-Norm') // => ['schrodinger', 's', 'ell', '1', 'norm']
  */
 export function normalizeWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
 }

@@ -1,5 +1,6 @@
 import type { Options, SearchOptions } from 'minisearch';
 import { eng as englishStopWords } from 'stopword';
+import { foldText } from '../text/fold.ts';
 
 /**
  * The one place that says how text becomes search terms and how terms are scored.
@@ -39,14 +40,6 @@ export const FIELD_BOOSTS = { title: 3, topic: 0.6, authors: 1.5, abstract: 1 } 
 const WORD_PATTERN = /[\p{L}\p{N}]+(?:[-._\u2010\u2011][\p{L}\p{N}]+)*/gu;
 const HYPHEN_PATTERN = /[-_\u2010\u2011]/u;
 const STOP_WORDS: ReadonlySet<string> = new Set(englishStopWords);
-
-/**
- * Fold a string to lower case without diacritics (NFKD, combining marks dropped, `ß` → `ss`).
- * @example foldText('TÜLU 3 Façade') // => 'tulu 3 facade'
- */
-export function foldText(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/ß/g, 'ss');
-}
 
 /** One word of a text with its character range; `parts` are the pieces of a compound (empty for a simple word). */
 export interface WordSpan {

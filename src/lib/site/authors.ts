@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { slugifyTitle } from './slug.ts';
-import { compareCodeUnits } from './compare-code-units.ts';
+import { foldText } from '../text/fold.ts';
+import { slugifyTitle } from '../ingest/slug.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 
 /**
  * Authors of the atlas: one entry per person, with the papers that name them.
@@ -40,9 +41,6 @@ export const RESERVED_AUTHOR_SLUGS: ReadonlySet<string> = new Set(['letter', 'pa
 /** Hash characters appended to an author slug that collides with another; 36^6 values. */
 const COLLISION_SUFFIX_LENGTH = 6;
 
-/** Letters NFKD does not split into base letter + accent. */
-const ASCII_BY_SPECIAL_LETTER: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
-
 /**
  * The key under which spellings of one name are merged: NFKD with marks removed, lower case, special letters
  * folded (ß → ss, ø → o), periods and commas removed, hyphens and runs of spaces as one space.
@@ -50,11 +48,7 @@ const ASCII_BY_SPECIAL_LETTER: Readonly<Record<string, string>> = { ß: 'ss', æ
  * @example authorNameKey('J.R. Smith') // => 'j r smith'
  */
 export function authorNameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[ßæœøłđðþı]/g, (letter) => ASCII_BY_SPECIAL_LETTER[letter] ?? letter)
+  return foldText(name)
     .replace(/\./g, ' ')
     .replace(/[,‐-―-]+/g, ' ')
     .replace(/\s+/g, ' ')

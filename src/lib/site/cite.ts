@@ -1,6 +1,7 @@
 import { texToPlain } from '../tex/plain.ts';
 import { splitMath } from '../tex/split-math.ts';
 import { texTextToPlain } from '../tex/text-commands.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface CitablePaper {
   slug: string;
@@ -72,11 +73,7 @@ function authorToBibtex(name: string): string {
 
 function bibtexKey(paper: CitablePaper): string {
   const ascii = (text: string) =>
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
+    foldText(text).replace(/[^a-z0-9]/g, '');
   const first = paper.authors[0] ?? '';
   const family = ascii(first.includes(',') ? (first.split(',')[0] ?? '') : (first.trim().split(/\s+/).at(-1) ?? ''));
   const year = paper.date?.slice(0, 4) ?? '';

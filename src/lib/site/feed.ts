@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../text/compare.ts';
 import { escapeXml } from './xml.ts';
 import { texToPlain } from '../tex/plain.ts';
 
@@ -50,7 +51,7 @@ export function dateToTimestamp(date: string): string {
 export function sortForFeed<T extends Pick<FeedPaper, 'date' | 'order'>>(papers: readonly T[]): T[] {
   return [...papers].sort((a, b) => {
     if (a.date && b.date) {
-      const byDate = dateToTimestamp(b.date).localeCompare(dateToTimestamp(a.date));
+      const byDate = compareCodeUnits(dateToTimestamp(b.date), dateToTimestamp(a.date));
       if (byDate !== 0) return byDate;
     } else if (a.date || b.date) {
       return a.date ? -1 : 1;

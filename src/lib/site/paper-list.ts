@@ -1,5 +1,6 @@
 import type { SluggedPaper } from '../ingest/paper.ts';
 import { texToPlain } from '../tex/plain.ts';
+import { foldText } from '../text/fold.ts';
 
 /** What one row of a papers list shows. */
 export interface PaperListItem {
@@ -39,10 +40,7 @@ const TEASER_CHARS = 220;
  * @example foldForMatch('TÜLU  3') // => 'tulu 3'
  */
 export function foldForMatch(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/\s+/g, ' ')
     .trim();
 }

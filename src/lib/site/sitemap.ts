@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../text/compare.ts';
 import { absoluteUrl, escapeXml } from './xml.ts';
 
 // The sitemaps.org limit: at most 50,000 URLs (and 50 MB) per sitemap file; larger sites need a sitemap index.
@@ -12,7 +13,7 @@ export function indexablePagePaths(pathnames: readonly string[]): string[] {
   const paths = pathnames
     .map((pathname) => `/${pathname.replace(/^\/+/, '')}`)
     .filter((path) => path.endsWith('/') && path !== '/404/' && path !== '/500/');
-  return [...new Set(paths)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...new Set(paths)].sort(compareCodeUnits);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { AtlasData, AtlasTopic } from '../topics/atlas-schema.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 
 /** A topic as a badge shows it. */
 export interface TopicBadge {
@@ -52,7 +53,7 @@ export function papersOfTopic(atlas: AtlasData, topicId: number): string[] {
   return atlas.papers
     .filter((paper) => memberTopicIds.has(paper.topic))
     .map((paper) => ({ slug: paper.slug, weak: paper.weak, distance: (paper.x - cx) ** 2 + (paper.y - cy) ** 2 }))
-    .sort((a, b) => Number(a.weak) - Number(b.weak) || a.distance - b.distance || a.slug.localeCompare(b.slug))
+    .sort((a, b) => Number(a.weak) - Number(b.weak) || a.distance - b.distance || compareCodeUnits(a.slug, b.slug))
     .map((paper) => paper.slug);
 }
 

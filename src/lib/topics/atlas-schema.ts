@@ -59,3 +59,12 @@ export interface TopicInput {
   title: string;
   abstract: string;
 }
+
+/**
+ * The text the topic step reads of a paper: the title twice (a title word says more about the topic than an
+ * abstract word) and the abstract.
+ * @example topicText({ slug: 'a', title: 'Graph networks', abstract: 'Message passing.' }) // => 'Graph networks. Graph networks. Message passing.'
+ */
+export function topicText(paper: TopicInput): string {
+  return `${paper.title}. ${paper.title}. ${paper.abstract}`;
+}

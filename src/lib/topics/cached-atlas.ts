@@ -73,17 +73,20 @@ export async function cachedAtlas(papers: readonly TopicInput[], options: Cached
 }
 
 /**
- * A digest of the topic step's code (src/lib/topics/*.ts under `projectRoot`) and the locked dependency versions,
- * with the seed: a stored fit is only reused by the code that made it. Undefined when the code is not there.
+ * A digest of the topic step's code (src/lib/topics/*.ts and the text folding it tokenizes with, src/lib/text/*.ts,
+ * under `projectRoot`) and the locked dependency versions, with the seed: a stored fit is only reused by the code
+ * that made it. Undefined when the code is not there.
  * @example await topicCodeVersion(process.cwd(), 1) // => 'sha256:3f1c…'
  */
 export async function topicCodeVersion(projectRoot: string, seed: number): Promise<string | undefined> {
   const hash = createHash('sha256');
   hash.update(`seed ${seed}\n`);
-  const topicsDir = join(projectRoot, 'src', 'lib', 'topics');
-  const files = (await readdir(topicsDir).catch(() => [])).filter((name) => name.endsWith('.ts')).sort();
-  if (files.length === 0) return undefined;
-  for (const name of files) hash.update(`${name}\n`).update(await readFile(join(topicsDir, name)));
+  for (const folder of ['topics', 'text']) {
+    const dir = join(projectRoot, 'src', 'lib', folder);
+    const files = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith('.ts')).sort();
+    if (files.length === 0) return undefined;
+    for (const name of files) hash.update(`${folder}/${name}\n`).update(await readFile(join(dir, name)));
+  }
   hash.update(await readFile(join(projectRoot, 'package-lock.json')).catch(() => Buffer.from('no lockfile')));
   return `sha256:${hash.digest('hex')}`;
 }

@@ -44,6 +44,16 @@ export function dotRows(vectors: Float32Array, row: number, others: Float32Array
   return sum;
 }
 
+/**
+ * Unit-length mean of some rows of a row-major matrix.
+ * @example meanDirection(Float32Array.of(1, 0, 0, 1), 2, Int32Array.of(0, 1)) // => Float32Array [0.7071…, 0.7071…]
+ */
+export function meanDirection(vectors: Float32Array, dimensions: number, rows: Int32Array): Float32Array {
+  const sum = new Float32Array(dimensions);
+  for (const row of rows) for (let d = 0; d < dimensions; d++) sum[d]! += vectors[row * dimensions + d]!;
+  return normalizeRows(sum, dimensions);
+}
+
 export interface KMeansOptions {
   /** Most Lloyd iterations. Default 40. */
   maxIterations?: number;

@@ -14,7 +14,9 @@ import type { AtlasData, AtlasPaper, AtlasRelated, AtlasTopic, TopicInput } from
 import { buildFeatures } from './phrases.ts';
 import { buildTfidf } from './tfidf.ts';
 import { tokenizeCorpus } from './tokenize.ts';
-import { round, sharedKeywords, topicText } from './pipeline.ts';
+import { topicText } from './atlas-schema.ts';
+import { round } from './atlas-json.ts';
+import { RELATED_COUNT, sharedKeywords } from './related.ts';
 import { dotRows, normalizeRows } from './cluster.ts';
 
 /** What a full fit leaves behind for later folds (see model-store.ts for how it is kept on disk). */
@@ -49,7 +51,6 @@ const VOTING_NEIGHBOURS = 15;
 const PLACING_NEIGHBOURS = 5;
 /** Distance of a new point from its neighbours' weighted centre, so it is never drawn on top of one of them. */
 const PLACEMENT_OFFSET = 0.004;
-const RELATED_COUNT = 5;
 
 /**
  * Identity of a paper's topic-step input (a SHA-256 of everything its atlas record is computed from).

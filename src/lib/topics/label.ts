@@ -5,6 +5,7 @@
  */
 import type { TfidfModel } from './tfidf.ts';
 import { isGenericTerm } from './generic-terms.ts';
+import { foldText } from '../text/fold.ts';
 
 export interface FeatureText {
   /** Display text of every feature id. */
@@ -272,9 +273,6 @@ function composeLabel(candidates: readonly string[], skip: number): string {
   return items.join(' · ');
 }
 
-/** Letters NFKD does not decompose, spelled out in ASCII for slugs. */
-const ligatures: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l' };
-
 /**
  * URL slugs from labels: ASCII lower-case words joined by hyphens, at most 60 characters, made unique with -2, -3….
  * @example slugifyLabels(['graph neural networks · GNN', 'graph neural networks · GNN']) // => ['graph-neural-networks-gnn', 'graph-neural-networks-gnn-2']
@@ -283,11 +281,7 @@ export function slugifyLabels(labels: readonly string[]): string[] {
   const used = new Set<string>();
   return labels.map((label) => {
     const base =
-      label
-        .normalize('NFKD')
-        .replace(/\p{M}+/gu, '')
-        .toLowerCase()
-        .replace(/[œæßøł]/g, (letter) => ligatures[letter]!)
+      foldText(label)
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-+|-+$/g, '')
         .slice(0, 60)

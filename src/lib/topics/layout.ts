@@ -9,6 +9,7 @@
  */
 import { symmetricEigen } from './svd.ts';
 import type { RandomSource } from './random.ts';
+import type { DraftTopic } from './hierarchy.ts';
 
 export interface LayoutGroup {
   /** Unit-length centroid of the group (dimensions long). */
@@ -292,4 +293,55 @@ export function refineLayout(positions: Float64Array, graph: LayoutGraph, random
     }
   }
   return positions;
+}
+
+/**
+ * The start of the map: discs for broad themes, subtopic discs inside them, papers inside their finest topic's disc
+ * (by their similarity to its centroid, see measureFit in hierarchy.ts); then the unit square.
+ * @param similarity each paper's similarity to its finest topic's centroid
+ * @returns x, y of each paper, row-major, in [0, 1]
+ * @example layoutPapers(vectors, 100, drafts, similarity, createRandom(1)).length // => 2 × the number of papers
+ */
+export function layoutPapers(
+  vectors: Float32Array,
+  dimensions: number,
+  drafts: readonly DraftTopic[],
+  similarity: Float32Array,
+  random: RandomSource,
+): Float64Array {
+  const positions = new Float64Array(similarity.length * 2);
+  const parents = drafts.map((_, index) => index).filter((index) => drafts[index]!.level === 0);
+  const parentDiscs = placeDiscs(parents.map((index) => ({ centroid: drafts[index]!.centroid, size: drafts[index]!.members.length })), dimensions);
+  const discOfDraft = new Map<number, Disc>();
+  parents.forEach((draftIndex, position) => {
+    const disc = parentDiscs[position]!;
+    discOfDraft.set(draftIndex, disc);
+    const children = drafts.map((_, index) => index).filter((index) => drafts[index]!.parentDraft === draftIndex);
+    if (children.length === 0) return;
+    const childDiscs = placeDiscs(children.map((index) => ({ centroid: drafts[index]!.centroid, size: drafts[index]!.members.length })), dimensions);
+    let meanX = 0;
+    let meanY = 0;
+    for (const child of childDiscs) {
+      meanX += child.x / childDiscs.length;
+      meanY += child.y / childDiscs.length;
+    }
+    let bound = 0;
+    for (const child of childDiscs) bound = Math.max(bound, Math.hypot(child.x - meanX, child.y - meanY) + child.radius);
+    const scale = bound > 0 ? disc.radius / bound : 1;
+    children.forEach((childIndex, position) => {
+      const child = childDiscs[position]!;
+      discOfDraft.set(childIndex, { x: disc.x + (child.x - meanX) * scale, y: disc.y + (child.y - meanY) * scale, radius: child.radius * scale });
+    });
+  });
+  const hasChildren = new Set(drafts.filter((draft) => draft.parentDraft !== null).map((draft) => draft.parentDraft!));
+  drafts.forEach((draft, draftIndex) => {
+    if (hasChildren.has(draftIndex)) return;
+    const memberSimilarity = Float32Array.from(draft.members, (row) => similarity[row]!);
+    const placed = placeMembers(vectors, dimensions, draft.members, memberSimilarity, draft.centroid, discOfDraft.get(draftIndex)!, random);
+    draft.members.forEach((row, index) => {
+      positions[row * 2] = placed[index * 2]!;
+      positions[row * 2 + 1] = placed[index * 2 + 1]!;
+    });
+  });
+  return fitToUnitSquare(positions);
 }

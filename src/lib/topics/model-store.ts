@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AtlasData } from './atlas-schema.ts';
 import type { FittedTopicModel } from './fold-in.ts';
-import { serializeAtlas } from './pipeline.ts';
+import { serializeAtlas } from './atlas-json.ts';
 
 const FORMAT = 1;
 const HEADER_FILE = 'topic-model.json';

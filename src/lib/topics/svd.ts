@@ -5,6 +5,7 @@
  */
 import { randomNormal, type RandomSource } from './random.ts';
 import type { SparseMatrix } from './tfidf.ts';
+import { normalizeRows } from './cluster.ts';
 
 export interface SvdResult {
   /** Number of singular triplets returned. */
@@ -207,4 +208,39 @@ export function randomizedSvd(matrix: SparseMatrix, rank: number, random: Random
     left: multiplyDense(basis, rowCount, width, leftRotation, wanted),
     right: multiplyDense(projected, columnCount, width, rightRotation, wanted),
   };
+}
+
+/** The LSA space of a corpus: paper vectors and the basis that maps a TF-IDF row into that space. */
+export interface LsaSpace {
+  /** Unit-length paper vectors U·S (rowCount × dimensions, row-major). */
+  vectors: Float32Array;
+  dimensions: number;
+  /** The basis V: row t (`dimensions` numbers) maps TF-IDF column t into the space (columnCount × dimensions). */
+  termBasis: Float32Array;
+}
+
+/**
+ * Latent semantic analysis of a TF-IDF matrix: its truncated SVD, the rows as unit-length U·S vectors, and V kept so
+ * that a later paper's vector is its TF-IDF row times V (U·S = X·V; see fold-in.ts). At least one dimension, so a
+ * tiny corpus still has a (zero) space.
+ * @param maxDimensions the most dimensions kept (fewer when the matrix is smaller)
+ * @example latentSemanticSpace(matrixOf([[3, 0], [4, 5]]), 100, createRandom(1)).dimensions // => 1 (rank capped at rows − 1)
+ */
+export function latentSemanticSpace(matrix: SparseMatrix, maxDimensions: number, random: RandomSource, options: SvdOptions = {}): LsaSpace {
+  const { rowCount, columnCount } = matrix;
+  const rank = Math.max(0, Math.min(maxDimensions, rowCount - 1, columnCount - 1));
+  const dimensions = Math.max(1, rank);
+  const vectors = new Float32Array(rowCount * dimensions);
+  const termBasis = new Float32Array(columnCount * dimensions);
+  if (rank > 0) {
+    const svd = randomizedSvd(matrix, rank, random, options);
+    for (let row = 0; row < rowCount; row++) {
+      for (let k = 0; k < rank; k++) vectors[row * dimensions + k] = svd.left[row * rank + k]! * svd.singularValues[k]!;
+    }
+    for (let term = 0; term < columnCount; term++) {
+      for (let k = 0; k < rank; k++) termBasis[term * dimensions + k] = svd.right[term * rank + k]!;
+    }
+  }
+  normalizeRows(vectors, dimensions);
+  return { vectors, dimensions, termBasis };
 }

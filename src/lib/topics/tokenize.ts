@@ -5,6 +5,7 @@
  */
 import { stemmer } from 'stemmer';
 import { isStopWord, stopPhrasePattern } from './stop-words.ts';
+import { foldDiacritics } from '../text/fold.ts';
 
 /** Marks a phrase boundary (punctuation, a stop word or a number) in a token-id stream. */
 export const BOUNDARY = -1;
@@ -12,7 +13,6 @@ export const BOUNDARY = -1;
 const tokenPattern = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 const letterPattern = /\p{L}/u;
 const digitPattern = /\p{N}/u;
-const nonAsciiPattern = /[^\x00-\x7f]/;
 const texSymbolAccent = /\\[`'"^~=.]\s*\{?\s*([A-Za-z])\s*\}?/g;
 const texLetterAccent = /\\[uvHckrbd]\s*\{\s*([A-Za-z])\s*\}/g;
 const texMath = /\$\$[^$]*\$\$|\$[^$]{0,400}\$|\\\([\s\S]{0,400}?\\\)|\\\[[\s\S]{0,400}?\\\]/g;
@@ -41,8 +41,7 @@ export function normalizeText(text: string): string {
       .replace(braces, '');
   }
   result = result.replace(stopPhrasePattern, ' . ');
-  if (nonAsciiPattern.test(result)) result = result.normalize('NFKD').replace(/\p{M}+/gu, '');
-  return result;
+  return foldDiacritics(result);
 }
 
 /** Remove inflectional endings only (plural, -ed, -ing), undoubling a final consonant ("running" → "run"). */

@@ -80,3 +80,36 @@ test('a missing path is reported, not thrown', async () => {
   assert.equal(code, 1);
   assert.match(stderr, /cannot read/);
 });
+
+/** Run with some environment variables set, restoring them afterwards. */
+async function runWithEnv(env: Record<string, string>, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  try {
+    return await run(argv);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+test('atlas check reads ATLAS_STRICT and ATLAS_CONTENT as the build does', async () => {
+  const strict = await runWithEnv({ ATLAS_STRICT: '1' }, ['check', `${FIXTURES}bibtex`]);
+  assert.equal(strict.code, 1);
+  assert.match(strict.stderr, /^atlas check failed \(strict: warnings and rejected records count\):/m);
+  const folder = await runWithEnv({ ATLAS_CONTENT: `${FIXTURES}bibtex` }, ['check']);
+  assert.equal(folder.code, 0);
+  assert.match(folder.stdout, /^unbalanced\.bib \(bibtex\): 5 read, 3 pages, 0 merged, 2 rejected$/m);
+});
+
+test('atlas check refuses a wrong setting with the variable in front', async () => {
+  const { code, stdout, stderr } = await runWithEnv({ ATLAS_STRICT: '2' }, ['check', `${FIXTURES}bibtex`]);
+  assert.equal(code, 2);
+  assert.equal(stdout, '');
+  assert.equal(
+    stderr,
+    'Invalid build settings (environment variables):\n- ATLAS_STRICT: expected 1, true, yes or on (or 0, false, no, off to leave it off); got "2"\n',
+  );
+});

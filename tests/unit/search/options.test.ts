@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { foldText, fuzzyDistance, processTerm, tokenize, wordSpans } from '../../../src/lib/search/options.ts';
+import { fuzzyDistance, processTerm, tokenize, wordSpans } from '../../../src/lib/search/options.ts';
+import { foldText } from '../../../src/lib/text/fold.ts';
 
 const terms = (text: string): string[] => tokenize(text).flatMap((token) => processTerm(token) ?? []);
 

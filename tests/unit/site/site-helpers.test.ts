@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { joinBase } from '../../../src/lib/site/paths.ts';
-import { readAtlasEnv } from '../../../src/lib/site/env.ts';
 import { buildDate, formatCount, pluralize } from '../../../src/lib/site/build-info.ts';
 import { foldForMatch, truncateAtWord } from '../../../src/lib/site/paper-list.ts';
 import { paginateItems, papersPagePath } from '../../../src/lib/site/pagination.ts';
@@ -10,19 +9,6 @@ test('joinBase joins root and sub-path bases without doubling slashes', () => {
   assert.equal(joinBase('/', '/papers/a/'), '/papers/a/');
   assert.equal(joinBase('/my-atlas/', '/papers/a/'), '/my-atlas/papers/a/');
   assert.equal(joinBase('/my-atlas', 'search/'), '/my-atlas/search/');
-});
-
-test('readAtlasEnv resolves ATLAS_CONTENT and ATLAS_CACHE_DIR and reads strict and incremental from env or argv', () => {
-  assert.equal(readAtlasEnv({}, []).strict, false);
-  assert.equal(readAtlasEnv({ ATLAS_STRICT: '1' }, []).strict, true);
-  assert.equal(readAtlasEnv({}, ['astro', 'build', '--strict']).strict, true);
-  assert.equal(readAtlasEnv({ ATLAS_CONTENT: '/tmp/papers' }, []).contentDir, '/tmp/papers');
-  assert.match(readAtlasEnv({}, []).contentDir, /\/content$/);
-  assert.equal(readAtlasEnv({}, []).incremental, false);
-  assert.equal(readAtlasEnv({ ATLAS_INCREMENTAL: 'yes' }, []).incremental, true);
-  assert.equal(readAtlasEnv({}, ['astro', 'build', '--incremental']).incremental, true);
-  assert.match(readAtlasEnv({}, []).cacheDir, /\/node_modules\/\.astro$/);
-  assert.equal(readAtlasEnv({ ATLAS_CACHE_DIR: '/tmp/cache' }, []).cacheDir, '/tmp/cache');
 });
 
 test('buildDate honours SOURCE_DATE_EPOCH so builds are reproducible', () => {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cachedAtlas, topicCodeVersion } from '../../../src/lib/topics/cached-atlas.ts';
 import { readTopicModel, writeTopicModel } from '../../../src/lib/topics/model-store.ts';
-import { buildTopicModel, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
+import { buildTopicModel } from '../../../src/lib/topics/pipeline.ts';
+import { serializeAtlas } from '../../../src/lib/topics/atlas-json.ts';
 import { paperDigest } from '../../../src/lib/topics/fold-in.ts';
 import { readTrending, trendingSkip } from './trending-papers.ts';
 

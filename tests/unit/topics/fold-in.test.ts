@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTopicModel, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
+import { buildTopicModel } from '../../../src/lib/topics/pipeline.ts';
+import { serializeAtlas } from '../../../src/lib/topics/atlas-json.ts';
 import { foldIntoModel, mergeRelated, paperDigest, placement, topRows, votedTopic, type FittedTopicModel } from '../../../src/lib/topics/fold-in.ts';
 import { hasTrending, readTrending, trendingSkip } from './trending-papers.ts';
 

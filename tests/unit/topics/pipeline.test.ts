@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildAtlas, serializeAtlas } from '../../../src/lib/topics/pipeline.ts';
+import { buildAtlas } from '../../../src/lib/topics/pipeline.ts';
+import { serializeAtlas } from '../../../src/lib/topics/atlas-json.ts';
 import { isStopWord } from '../../../src/lib/topics/stop-words.ts';
 import { isGenericTerm } from '../../../src/lib/topics/generic-terms.ts';
 import type { TopicInput } from '../../../src/lib/topics/atlas-schema.ts';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { multiplySparseDense, multiplySparseTransposedDense, randomizedSvd, symmetricEigen } from '../../../src/lib/topics/svd.ts';
+import { latentSemanticSpace, multiplySparseDense, multiplySparseTransposedDense, randomizedSvd, symmetricEigen } from '../../../src/lib/topics/svd.ts';
 import { createRandom } from '../../../src/lib/topics/random.ts';
 import type { SparseMatrix } from '../../../src/lib/topics/tfidf.ts';
 
@@ -46,4 +46,30 @@ test('randomizedSvd recovers the known SVD of [[3, 0], [4, 5]]', () => {
 test('randomizedSvd truncates a diagonal matrix to its largest values', () => {
   const result = randomizedSvd(sparseOf([[5, 0, 0, 0], [0, 1, 0, 0], [0, 0, 3, 0], [0, 0, 0, 2]]), 2, createRandom(4));
   assert.deepEqual([...result.singularValues].map((value) => Number(value.toFixed(9))), [5, 3]);
+});
+
+test('latentSemanticSpace gives unit-length paper vectors equal to their TF-IDF rows times the term basis', () => {
+  const matrix = sparseOf([
+    [1, 2, 0, 0],
+    [2, 1, 0, 1],
+    [0, 0, 3, 1],
+    [0, 1, 2, 2],
+  ]);
+  const { vectors, dimensions, termBasis } = latentSemanticSpace(matrix, 2, createRandom(3));
+  assert.equal(dimensions, 2);
+  for (let row = 0; row < 4; row++) {
+    const projected = [0, 0];
+    for (let index = matrix.rowStart[row]!; index < matrix.rowStart[row + 1]!; index++) {
+      for (let k = 0; k < 2; k++) projected[k]! += matrix.values[index]! * termBasis[matrix.colIndex[index]! * 2 + k]!;
+    }
+    const length = Math.hypot(projected[0]!, projected[1]!);
+    assert.ok(Math.abs(Math.hypot(vectors[row * 2]!, vectors[row * 2 + 1]!) - 1) < 1e-5);
+    for (let k = 0; k < 2; k++) assert.ok(Math.abs(vectors[row * 2 + k]! - projected[k]! / length) < 1e-4, `row ${row}`);
+  }
+});
+
+test('latentSemanticSpace of a single paper keeps one zero dimension', () => {
+  const { vectors, dimensions } = latentSemanticSpace(sparseOf([[1, 1]]), 100, createRandom(1));
+  assert.equal(dimensions, 1);
+  assert.deepEqual([...vectors], [0]);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assignSlugs, MAX_SLUG_BASE_LENGTH, RESERVED_SLUGS, slugifyTitle } from '../../../src/lib/site/slug.ts';
+import { assignSlugs, MAX_SLUG_BASE_LENGTH, RESERVED_SLUGS, slugifyTitle } from '../../../src/lib/ingest/slug.ts';
 
 const papers = [
   { title: 'Attention Is All You Need', abstract: 'Transformers.', arxivId: '1706.03762' },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { foldText } from '../text/fold.ts';
 
 /**
  * Page slugs for papers: readable title words plus a suffix that depends only on the paper itself
@@ -41,29 +42,6 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
   'topics',
 ]);
 
-/** Letters NFKD does not split into base letter + accent, folded by hand. */
-const ASCII_BY_SPECIAL_LETTER: Readonly<Record<string, string>> = {
-  ß: 'ss',
-  ẞ: 'ss',
-  æ: 'ae',
-  Æ: 'ae',
-  œ: 'oe',
-  Œ: 'oe',
-  ø: 'o',
-  Ø: 'o',
-  ł: 'l',
-  Ł: 'l',
-  đ: 'd',
-  Đ: 'd',
-  ð: 'd',
-  Ð: 'd',
-  þ: 'th',
-  Þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-  Ħ: 'h',
-};
-const SPECIAL_LETTER = new RegExp(`[${Object.keys(ASCII_BY_SPECIAL_LETTER).join('')}]`, 'g');
 
 /**
  * The readable part of a slug: lower-case ASCII words from the title, diacritics folded (`TÜLU` → `tulu`,
@@ -74,11 +52,7 @@ const SPECIAL_LETTER = new RegExp(`[${Object.keys(ASCII_BY_SPECIAL_LETTER).join(
  * @example slugifyTitle('深度学习') // => 'paper'
  */
 export function slugifyTitle(title: string): string {
-  const words = title
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(SPECIAL_LETTER, (letter) => ASCII_BY_SPECIAL_LETTER[letter] ?? letter)
-    .toLowerCase()
+  const words = foldText(title)
     .replace(/['’ʼ‘`]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
