@@ -33,8 +33,8 @@ import * as pagefind from 'pagefind';
 import { buildSearchIndex, clipText, type SearchSource } from '../src/lib/search/build-index.ts';
 import { SearchEngine } from '../src/lib/search/engine.ts';
 import { fuzzyDistance } from '../src/lib/search/options.ts';
-import { chromiumLaunchOptions } from '../tests/e2e/support/chromium.ts';
-import { serveStatic } from '../tests/e2e/support/static-server.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 const CORPORA = {
   '10k': new URL('../../shared/corpora/arxiv-cs-oai2016-10k.jsonl', import.meta.url).pathname,

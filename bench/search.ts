@@ -14,8 +14,8 @@ import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { buildSearchIndex, type SearchSource } from '../src/lib/search/build-index.ts';
 import { SearchEngine } from '../src/lib/search/engine.ts';
-import { chromiumLaunchOptions } from '../tests/e2e/support/chromium.ts';
-import { serveStatic } from '../tests/e2e/support/static-server.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 const CORPUS = new URL('../../shared/corpora/arxiv-cs-oai2016.jsonl', import.meta.url).pathname;
 /** Typed as a visitor would: whole words, half-typed prefixes, typos (swaps, drops), multi-word. */

@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { mkdir, writeFile } from 'node:fs/promises';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { chromiumLaunchOptions } from './support/chromium.ts';
+import { chromiumLaunchOptions } from '../../tools/chromium.ts';
 import { pageTypes } from './support/page-types.ts';
 
 /**
