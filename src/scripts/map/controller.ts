@@ -606,6 +606,7 @@ class AtlasMapController {
     if (sets.length === 0) {
       this.emphasis = null;
       this.emphasized = null;
+      delete this.root.dataset.emphasized;
       return;
     }
     const hits = new Uint8Array(this.model.count);
@@ -620,6 +621,8 @@ class AtlasMapController {
     }
     this.emphasis = emphasis;
     this.emphasized = Int32Array.from(emphasized);
+    // How many papers are drawn in colour (the rest dimmed), for tests and tools; absent when nothing is dimmed.
+    this.root.dataset.emphasized = String(emphasized.length);
   }
 
   private resetAll(): void {
