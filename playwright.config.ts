@@ -20,9 +20,12 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions(),
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() }, testIgnore: /lighthouse\.spec\.ts$/ },
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() }, testIgnore: /(?:lighthouse|every-page-type)\.spec\.ts$/ },
     // Lighthouse's performance score depends on CPU time, so it runs alone, after every other spec has finished.
     { name: 'lighthouse', testMatch: /lighthouse\.spec\.ts$/, dependencies: ['desktop'] },
+    // The page types only a bigger corpus makes (authors, a later papers page, a two-level map), on a fixture atlas
+    // built and served by the spec itself; last, since it runs Lighthouse too.
+    { name: 'every page type', use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions() }, testMatch: /every-page-type\.spec\.ts$/, dependencies: ['lighthouse'] },
   ],
   webServer: {
     command: `node tools/serve-cli.ts dist ${port}`,
