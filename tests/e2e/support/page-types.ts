@@ -54,7 +54,7 @@ export async function pageTypes(request: APIRequestContext, siteUrl = ''): Promi
     },
     {
       name: 'search',
-      path: 'search/?q=learning',
+      path: 'search/?q=agents',
       ready: async (page) => {
         await expect(page.locator('main [data-search-results] > *').first()).toBeVisible({ timeout: 15_000 });
       },
