@@ -1,8 +1,28 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { stringify } from 'yaml';
+import type { SearchSource } from '../src/lib/search/build-index.ts';
+
+/** The shared corpora (../shared/corpora/README.md), read in place, never copied into the project. */
+export const CORPORA_DIR = resolve(import.meta.dirname, '..', '..', 'shared', 'corpora');
+/** 10,000 papers of the OAI-2016 corpus in hash order: a sample not skewed by date. */
+export const SAMPLE_FILE = join(CORPORA_DIR, 'arxiv-cs-oai2016-10k.jsonl');
+/** All 102,538 papers of the OAI-2016 corpus, in date order. */
+export const FULL_FILE = join(CORPORA_DIR, 'arxiv-cs-oai2016.jsonl');
+/** The size every benchmark reads as "all of it" (`100000` means the whole file). */
+export const FULL_SIZE = 100_000;
+
+/**
+ * The papers every benchmark uses for a size: up to 10,000 the first N of the 10k sample, above it the first N of
+ * the full file, and `FULL_SIZE` or more the whole full file. One policy, so the benchmarks' rows compare.
+ * @example (await readCorpusForSize(1000)).records.length // => 1000
+ */
+export async function readCorpusForSize(size: number): Promise<{ file: string; records: CorpusRecord[] }> {
+  const file = size <= 10_000 ? SAMPLE_FILE : FULL_FILE;
+  return { file, records: await readCorpus(file, size >= FULL_SIZE ? Number.POSITIVE_INFINITY : size) };
+}
 
 /** One record of the shared arXiv JSONL corpora (see ../shared/corpora/README.md). */
 export interface CorpusRecord {
@@ -61,4 +81,13 @@ export async function writeMarkdownCorpus(dir: string, records: readonly CorpusR
       }),
     );
   }
+}
+
+/**
+ * A corpus record as the search benchmarks index it: title and abstract, its arXiv id as slug (`/` → `-`), no
+ * authors, year or topic.
+ * @example recordToSearchSource({ id: 'cs/0112017', title: 'T', abstract: 'A', labels: [] }) // => { title: 'T', slug: 'cs-0112017', abstract: 'A', authors: [], year: 0, topic: -1 }
+ */
+export function recordToSearchSource(record: CorpusRecord): SearchSource {
+  return { title: record.title, slug: record.id.replace('/', '-'), abstract: record.abstract, authors: [], year: 0, topic: -1 };
 }

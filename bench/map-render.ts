@@ -1,6 +1,6 @@
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/support/chromium.ts';
-import { serveStatic } from '../tests/e2e/support/static-server.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
+import { serveStatic } from '../tools/static-server.ts';
 
 /**
  * Time from navigation start to the map's first render (`[data-atlas-map]` gets `data-points`) in Chromium,

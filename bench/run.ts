@@ -3,7 +3,8 @@
  *
  * For each size it writes that many real arXiv papers (../shared/corpora) as Markdown files into a temp folder,
  * builds the atlas from them cold, and measures: total and per-stage build time, pages per second, peak memory of
- * the build's process tree, size of dist/, search payload per paper, and the map's first render in Chromium.
+ * the build's process tree, size of dist/ in all and per kind of file (pages, search index, vectors, map data,
+ * atlas.json, other), search payload per paper, and the map's first render in Chromium.
  * At 10k it also times rebuilds in the same cache dir: unchanged, then with one paper added folded into the stored
  * topic fit (ATLAS_INCREMENTAL=1, the target), then the same papers fitted afresh; and for every size a bare Astro
  * build of the same Markdown files as the floor to compare with. Prints a table; writes bench/results/build.json.
@@ -11,21 +12,19 @@
  * the first N lines of arxiv-cs-oai2016.jsonl, and 100000 means the whole file (102,538 papers).
  */
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseBuildLog, type BuildStages } from './build-log.ts';
-import { readCorpus, recordToMarkdown, writeMarkdownCorpus, type CorpusRecord } from './corpus.ts';
-import { folderSize, runMeasured, type ProcessRun } from './measure.ts';
+import { CORPORA_DIR, FULL_FILE, SAMPLE_FILE, readCorpus, readCorpusForSize, recordToMarkdown, writeMarkdownCorpus, type CorpusRecord } from './corpus.ts';
+import { readPublishedSearchIndex } from './published-search.ts';
+import { folderSize, type ProcessRun } from './measure.ts';
+import { astroBuild as astroBuildIn, makeBuildDir, projectRoot } from './atlas-build.ts';
 import { writeBareAstroProject } from './bare-astro.ts';
 import { measureMapFirstRender } from './map-render.ts';
+import { DIST_KINDS, distSizeByKind, type DistKind, type KindSize } from './dist-kinds.ts';
 
-const projectRoot = resolve(import.meta.dirname, '..');
-const corporaDir = resolve(projectRoot, '..', 'shared', 'corpora');
-const SAMPLE_FILE = join(corporaDir, 'arxiv-cs-oai2016-10k.jsonl');
-const FULL_FILE = join(corporaDir, 'arxiv-cs-oai2016.jsonl');
-const ASTRO_BIN = join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const WARM_SIZE = 10_000;
 const TARGETS = { build10kSeconds: 60, build100kSeconds: 600, build100kPeakMb: 6 * 1024, warmRatio: 0.5 };
 
@@ -45,6 +44,8 @@ interface SizeResult {
   corpusWriteSeconds: number;
   build: { seconds: number; stages: BuildStages; pagesPerSecond: number; peakTreeRssMb: number; peakProcessHwmMb: number };
   dist: { bytes: number; files: number };
+  /** dist/ by kind of file (bench/dist-kinds.ts); absent in rows measured before it was added. */
+  distByKind?: Record<DistKind, KindSize>;
   search: { bytes: number; gzipBytes: number; bytesPerPaper: number; gzipBytesPerPaper: number; files: number };
   atlasJsonBytes: number;
   map: { firstRenderMs: number; points: number } | { error: string };
@@ -61,52 +62,27 @@ function log(line: string): void {
   process.stdout.write(`${line}\n`);
 }
 
-// The build script's own Node options (package.json "build"), so the bench builds the way `npm run build` does.
-async function buildNodeOptions(): Promise<string> {
-  const scripts = (JSON.parse(await readFile(join(projectRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-  const match = /--max-old-space-size=\d+/.exec(scripts['build'] ?? '');
-  return [process.env['NODE_OPTIONS'] ?? '', match?.[0] ?? ''].join(' ').trim();
-}
-
-async function astroBuild(cwd: string, env: Record<string, string>, label: string): Promise<ProcessRun> {
-  await appendFile(logFile, `\n===== ${label} =====\n`);
-  const nodeOptions = await buildNodeOptions();
-  const run = await runMeasured(process.execPath, [ASTRO_BIN, 'build'], {
-    cwd,
-    env: { ...process.env, ...env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
-    echo: (line) => {
-      void appendFile(logFile, `${line}\n`);
-      const plain = line.replace(/\u001b\[[0-9;]*m/g, '').trim();
-      if (/^\[atlas\]|Synced content|page\(s\) built|^\S*Error|heap out of memory/.test(plain)) log(`  ${label} | ${plain}`);
-    },
-  });
-  if (run.exitCode !== 0) {
-    const tail = run.lines.slice(-30).map((line) => line.text).join('\n');
-    throw new Error(`${label}: astro build exited with ${run.exitCode}\n${tail}`);
-  }
-  return run;
+function astroBuild(cwd: string, env: Record<string, string>, label: string): Promise<ProcessRun> {
+  return astroBuildIn(cwd, env, label, logFile);
 }
 
 async function searchPayload(distDir: string): Promise<{ bytes: number; gzipBytes: number; files: number }> {
-  const dir = join(distDir, 'search-index');
+  const files = await readPublishedSearchIndex(distDir);
   let bytes = 0;
   let gzipBytes = 0;
-  const names = await readdir(dir);
-  for (const name of names) {
-    const body = await readFile(join(dir, name));
+  for (const body of files.values()) {
     bytes += body.length;
     gzipBytes += gzipSync(body).length;
   }
-  return { bytes, gzipBytes, files: names.length };
+  return { bytes, gzipBytes, files: files.size };
 }
 
 async function benchSize(requested: number, workDir: string, buildDir: string): Promise<SizeResult> {
   const measuredAt = new Date().toISOString();
   const loadAverageAtStart = Math.round((loadavg()[0] ?? 0) * 10) / 10;
-  const source = requested <= 10_000 ? SAMPLE_FILE : FULL_FILE;
-  const records = await readCorpus(source, requested >= 100_000 ? Number.POSITIVE_INFINITY : requested);
+  const { file: source, records } = await readCorpusForSize(requested);
   const papers = records.length;
-  log(`\n## ${papers} papers (${source.slice(corporaDir.length + 1)})`);
+  log(`\n## ${papers} papers (${source.slice(CORPORA_DIR.length + 1)})`);
   const contentDir = join(workDir, `content-${papers}`);
   const outDir = join(buildDir, `dist-${papers}`);
   const cacheDir = join(buildDir, `cache-${papers}`);
@@ -118,6 +94,7 @@ async function benchSize(requested: number, workDir: string, buildDir: string): 
   const cold = await astroBuild(projectRoot, env, `atlas ${papers} cold`);
   const stages = parseBuildLog(cold.lines);
   const dist = await folderSize(outDir);
+  const distByKind = await distSizeByKind(outDir);
   const search = await searchPayload(outDir);
   const atlasJsonBytes = (await stat(join(outDir, 'atlas.json'))).size;
   let map: SizeResult['map'];
@@ -171,6 +148,7 @@ async function benchSize(requested: number, workDir: string, buildDir: string): 
       peakProcessHwmMb: cold.peakProcessHwmMb,
     },
     dist,
+    distByKind,
     search: { ...search, bytesPerPaper: Math.round(search.bytes / papers), gzipBytesPerPaper: Math.round(search.gzipBytes / papers) },
     atlasJsonBytes,
     map,
@@ -217,6 +195,7 @@ function formatTable(results: readonly SizeResult[]): string {
     'ratio' in result.bare ? `${result.bare.ratio.toFixed(2)}×` : '–',
   ]);
   const lines = [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`);
+  lines.push('', 'dist/ by kind of file, MB (search: raw, gzip in brackets):', '', ...formatKindTable(results));
   const warm = results.find((result) => result.warm);
   if (warm?.warm) {
     const share = (run: WarmRun) => `${run.seconds.toFixed(1)} s (${Math.round(run.ratioToCold * 100)}% of cold ${warm.build.seconds.toFixed(1)} s)`;
@@ -226,6 +205,25 @@ function formatTable(results: readonly SizeResult[]): string {
     if (warm.addedFreshFit) lines.push(`- one paper added, fitted afresh (default): ${share(warm.addedFreshFit)}`);
   }
   return lines.join('\n');
+}
+
+const KIND_HEADINGS: Record<DistKind, string> = { pages: 'pages (HTML)', search: 'search index', vectors: 'vectors', map: 'map data', atlas: 'atlas.json', other: 'other' };
+
+function formatKindTable(results: readonly SizeResult[]): string[] {
+  const header = ['papers', ...DIST_KINDS.map((kind) => KIND_HEADINGS[kind]), 'total'];
+  const rows = results.map((result) => {
+    const kinds = result.distByKind;
+    return [
+      String(result.papers),
+      ...DIST_KINDS.map((kind) => {
+        if (!kinds) return '–';
+        const mb = cell(kinds[kind].bytes / 1e6);
+        return kind === 'search' ? `${mb} (${cell(result.search.gzipBytes / 1e6)})` : mb;
+      }),
+      cell(result.dist.bytes / 1e6),
+    ];
+  });
+  return [header, header.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`);
 }
 
 function checkTargets(results: readonly SizeResult[]): string[] {
@@ -247,17 +245,13 @@ async function main(): Promise<void> {
   const sizes = process.argv.slice(2).map(Number);
   if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`bench/run.ts: sizes must be positive integers, got ${process.argv.slice(2).join(' ')}`);
   if (!existsSync(SAMPLE_FILE) || !existsSync(FULL_FILE)) {
-    log(`bench skipped: the corpora are not at ${corporaDir} (see ../shared/corpora/README.md)`);
+    log(`bench skipped: the corpora are not at ${CORPORA_DIR} (see ../shared/corpora/README.md)`);
     return;
   }
   await mkdir(join(projectRoot, 'bench', 'results'), { recursive: true });
   await writeFile(logFile, '');
   const workDir = await mkdtemp(join(tmpdir(), 'atlas-bench-'));
-  // Astro puts its prerender chunks in `<outDir>/.prerender/` only when outDir is inside the project; otherwise in
-  // the project's shared `.astro/`, where a concurrent build would overwrite them. So dist and cache stay inside
-  // the project, in the git-ignored `.astro/`.
-  await mkdir(join(projectRoot, '.astro'), { recursive: true });
-  const buildDir = await mkdtemp(join(projectRoot, '.astro', 'bench-'));
+  const buildDir = await makeBuildDir();
   const results: SizeResult[] = [];
   try {
     for (const size of sizes.length > 0 ? sizes : [1_000, 10_000, 100_000]) {

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/support/chromium.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
 
 const svg = await readFile('public/favicon.svg', 'utf8');
 // Apple draws its own rounded mask, so the touch icon is the full square without the SVG's corner radius.

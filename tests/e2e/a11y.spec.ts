@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { pageTypes } from './support/page-types.ts';
+import { axeViolations } from './support/site-checks.ts';
 
 /**
  * axe-core on every page type in light and dark mode, all rules (WCAG 2.x A/AA and best practices): zero violations.
@@ -10,19 +10,7 @@ import { pageTypes } from './support/page-types.ts';
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page type has no axe violations in ${scheme} mode`, async ({ page, request }) => {
     test.setTimeout(120_000);
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.addInitScript((theme) => localStorage.setItem('atlas-theme', theme), scheme);
-    const report: string[] = [];
-    for (const type of await pageTypes(request)) {
-      await page.goto(type.path);
-      await type.ready?.(page);
-      await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /\bdark\b/ : /^(?!.*\bdark\b)/);
-      const results = await new AxeBuilder({ page }).analyze();
-      for (const violation of results.violations) {
-        const targets = violation.nodes.slice(0, 3).map((node) => `${node.target.join(' ')}: ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`);
-        report.push(`${type.name} (${type.path || '/'}): ${violation.id} [${violation.impact}] ${violation.help}\n    ${targets.join('\n    ')}`);
-      }
-    }
+    const report = await axeViolations(page, await pageTypes(request), scheme);
     expect(report, report.join('\n')).toEqual([]);
   });
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findBrokenLinks } from './support/crawl.ts';
-import { serveStatic } from './support/static-server.ts';
+import { serveStatic } from '../../tools/static-server.ts';
 
 /**
  * The atlas hosted under a sub-path (a GitHub Pages project site): built with ATLAS_BASE=/my-atlas/ and served by a

@@ -154,14 +154,49 @@ test('a shared URL restores the view, the topic and the selected paper', async (
   expect(new URL(page.url()).searchParams.get('z')).toBe('4');
 });
 
-test('the search box highlights matching papers', async ({ page }) => {
+/** Canvas pixels drawn in a saturated colour (topic colours), as opposed to the background and dimmed grey points. */
+async function colouredPixels(page: Page): Promise<number> {
+  return page.locator(`${MAP} canvas[data-map-canvas]`).evaluate((element) => {
+    const canvas = element as HTMLCanvasElement;
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let count = 0;
+    for (let offset = 0; offset < data.length; offset += 4) {
+      const [red, green, blue, alpha] = [data[offset]!, data[offset + 1]!, data[offset + 2]!, data[offset + 3]!];
+      if (alpha > 128 && Math.max(red, green, blue) - Math.min(red, green, blue) > 60) count += 1;
+    }
+    return count;
+  });
+}
+
+test('the search box draws matching papers in colour and dims the rest', async ({ page }) => {
   const atlas = await loadAtlas(page);
   await openMap(page);
-  const word = atlas.papers[0]!.title.split(/\s+/).find((candidate) => /^[A-Za-z]{4,}$/.test(candidate))!;
-  await page.locator(`${MAP} [data-map-search] input`).fill(word);
-  await expect(page.locator(`${MAP} [data-map-search-count]`)).toHaveText(/\d[\d,]* match/);
+  const map = page.locator(MAP);
+  await expect(map).not.toHaveAttribute('data-emphasized', /.*/);
+  await page.waitForTimeout(300);
+  const before = await colouredPixels(page);
+  expect(before, 'coloured pixels before any search').toBeGreaterThan(500);
+  // A word of one title that few titles share: a handful of papers match, most are dimmed.
+  const titleCount = (word: string) => atlas.papers.filter((paper) => paper.title.toLowerCase().includes(word.toLowerCase())).length;
+  const words = atlas.papers.flatMap((paper) => paper.title.split(/\s+/).filter((candidate) => /^[A-Za-z]{6,}$/.test(candidate)));
+  const word = words.find((candidate) => titleCount(candidate) === 1);
+  expect(word, 'a title word found in one title only').toBeTruthy();
+  await page.locator(`${MAP} [data-map-search] input`).fill(word!);
+  await expect(page.locator(`${MAP} [data-map-search-count]`)).toHaveText(/^\d[\d,]* match(es)?$/);
+  const shown = Number((await page.locator(`${MAP} [data-map-search-count]`).textContent())!.match(/^[\d,]+/)![0].replace(/,/g, ''));
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(atlas.papers.length / 4);
+  await expect(map).toHaveAttribute('data-emphasized', String(shown));
+  // What is drawn: far fewer coloured pixels once only the matches keep their colour.
+  await expect.poll(() => colouredPixels(page)).toBeLessThan(before / 3);
+  expect(await colouredPixels(page), 'the matching papers stay coloured').toBeGreaterThan(0);
+
   await page.locator(`${MAP} [data-map-search] input`).fill('zzzzqqqq');
   await expect(page.locator(`${MAP} [data-map-search-count]`)).toHaveText('No matches');
+  await expect(map).toHaveAttribute('data-emphasized', '0');
+  await page.locator(`${MAP} [data-map-search] input`).fill('');
+  await expect(map).not.toHaveAttribute('data-emphasized', /.*/);
+  await expect.poll(() => colouredPixels(page)).toBeGreaterThan(before * 0.9);
 });
 
 test('zoom buttons change the zoom and reset returns to the whole map', async ({ page }) => {

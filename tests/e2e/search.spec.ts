@@ -79,14 +79,28 @@ test('nonsense shows a helpful empty state and announces no results', async ({ p
 
 test('the topic filter keeps only papers of that topic and lives in the URL', async ({ page }) => {
   await page.goto('/search/?q=learning');
+  const list = page.locator('main [data-search-results]');
   await expect(results(page).first()).toBeVisible();
+  await expect(list).not.toHaveAttribute('aria-busy', 'true');
+  const status = page.locator('main [data-search-status]');
+  const total = async () => Number(((await status.textContent()) ?? '').match(/^([\d,]+) results?/)?.[1]?.replace(/,/g, '') ?? NaN);
+  await expect(status).toHaveText(/^\d[\d,]* results?/);
+  const unfiltered = await total();
+  // The topic of the first result: the filtered list cannot be empty.
+  const firstText = (await results(page).first().textContent()) ?? '';
   const select = page.locator('select[name="topic"]');
-  const value = await select.locator('option').nth(1).getAttribute('value');
-  await select.selectOption(value ?? '');
-  await expect(page).toHaveURL(new RegExp(`topic=${value}`));
-  const label = (await select.locator('option').nth(1).textContent())?.trim() ?? '';
+  const options = await select.locator('option').evaluateAll((elements) =>
+    elements.map((element) => ({ value: (element as HTMLOptionElement).value, label: element.textContent?.trim() ?? '' })),
+  );
+  const topic = options.find((option) => option.value !== '' && firstText.includes(option.label));
+  expect(topic, `a topic option named in the first result: ${firstText}`).toBeTruthy();
+  await select.selectOption(topic!.value);
+  await expect(page).toHaveURL(new RegExp(`topic=${topic!.value}`));
+  await expect(list).not.toHaveAttribute('aria-busy', 'true');
+  await expect.poll(() => results(page).count()).toBeGreaterThan(0);
+  await expect.poll(total, 'the filter narrows the count of results').toBeLessThan(unfiltered);
   const count = await results(page).count();
-  for (let i = 0; i < count; i += 1) await expect(results(page).nth(i)).toContainText(label);
+  for (let i = 0; i < count; i += 1) await expect(results(page).nth(i)).toContainText(topic!.label);
 });
 
 test('no script from paper text ever runs in results', async ({ page }) => {

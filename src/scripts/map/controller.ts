@@ -244,6 +244,10 @@ export class AtlasMapController {
 
   private syncSearchCount(): void {
     if (this.searchCount) this.searchCount.textContent = this.selection.searchCount();
+    // How many papers are drawn in colour (the rest dimmed), for tests and tools; absent when nothing is dimmed.
+    const emphasized = this.selection.emphasis?.indices.length;
+    if (emphasized === undefined) delete this.root.dataset.emphasized;
+    else this.root.dataset.emphasized = String(emphasized);
   }
 
   private resetAll(): void {

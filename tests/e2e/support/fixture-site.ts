@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../../tools/static-server.ts';
 
 /**
  * Build the atlas into `test-results/<name>-dist` with extra environment (ATLAS_CONTENT, ATLAS_BASE, …) and its own

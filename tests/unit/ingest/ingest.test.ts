@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   formatIngestReport,
   ingestProblemsAsErrors,
@@ -28,9 +28,8 @@ function assertAccounting(report: IngestReport): void {
 }
 
 const bundledUrl = new URL('../../../content/trending-papers.txt', import.meta.url);
-const skipBundled = !existsSync(bundledUrl) && 'content/trending-papers.txt is absent';
 
-test('ingesting the bundled file gives 119 pages for 119 records read', { skip: skipBundled }, () => {
+test('ingesting the bundled file gives 119 pages for 119 records read', () => {
   const { papers, report } = ingestSourceFiles([{ path: 'trending-papers.txt', bytes: new Uint8Array(readFileSync(bundledUrl)) }]);
   assert.equal(papers.length, 119);
   assert.deepEqual(report.totals, { read: 119, pages: 119, merged: 0, rejected: 0 });
@@ -39,7 +38,7 @@ test('ingesting the bundled file gives 119 pages for 119 records read', { skip: 
   assertAccounting(report);
 });
 
-test('ingesting the bundled file gives every paper a unique slug, both SPARK papers included', { skip: skipBundled }, () => {
+test('ingesting the bundled file gives every paper a unique slug, both SPARK papers included', () => {
   const { papers } = ingestSourceFiles([{ path: 'trending-papers.txt', bytes: new Uint8Array(readFileSync(bundledUrl)) }]);
   assert.equal(new Set(papers.map((paper) => paper.slug)).size, 119);
   assert.equal(papers.filter((paper) => paper.slug.startsWith('spark-')).length, 2);

@@ -14,14 +14,14 @@ function titles(records: readonly ParsedRecord[]): string[] {
 
 const bundledUrl = new URL('../../../content/trending-papers.txt', import.meta.url);
 
-test('parseTrending reads all 119 papers of the bundled file with no rejections', { skip: !existsSync(bundledUrl) && 'content/trending-papers.txt is absent' }, () => {
+test('parseTrending reads all 119 papers of the bundled file with no rejections', () => {
   const { records, problems } = parseTrending(readFileSync(bundledUrl, 'utf8'), 'trending-papers.txt');
   assert.equal(records.length, 119);
   assert.equal(records.filter((record) => 'rejected' in record).length, 0);
   assert.deepEqual(problems, []);
 });
 
-test('parseTrending drops the page boilerplate and the Subscribe glued to the first bundled title', { skip: !existsSync(bundledUrl) && 'content/trending-papers.txt is absent' }, () => {
+test('parseTrending drops the page boilerplate and the Subscribe glued to the first bundled title', () => {
   const { records } = parseTrending(readFileSync(bundledUrl, 'utf8'), 'trending-papers.txt');
   const [first] = records;
   assert.deepEqual(first && 'fields' in first ? [first.line, first.fields.title] : undefined, [
@@ -36,7 +36,7 @@ test('parseTrending drops the page boilerplate and the Subscribe glued to the fi
   );
 });
 
-test('parseTrending resolves the TeX escapes in bundled abstracts', { skip: !existsSync(bundledUrl) && 'content/trending-papers.txt is absent' }, () => {
+test('parseTrending resolves the TeX escapes in bundled abstracts', () => {
   const { records } = parseTrending(readFileSync(bundledUrl, 'utf8'), 'trending-papers.txt');
   const abstracts = records.flatMap((record) => ('fields' in record ? [record.fields.abstract] : []));
   assert.equal(abstracts.filter((abstract) => abstract.includes('\\')).length, 0);

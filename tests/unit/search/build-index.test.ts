@@ -5,9 +5,9 @@ import { buildBodyIndex, buildSearchIndex, clipText, type SearchBuildInput } fro
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
 import type { DocRecord, ShardFile } from '../../../src/lib/search/manifest.ts';
 import { headIndexOptions, termSearchOptions, type SearchDoc } from '../../../src/lib/search/options.ts';
-import { readTrendingCorpus } from './trending-corpus.ts';
+import { bundledSearchInput } from '../bundled-corpus.ts';
 
-const corpus = readTrendingCorpus();
+const corpus = bundledSearchInput();
 const openEngine = (files: Map<string, string>): Promise<SearchEngine> =>
   SearchEngine.open(async (file) => {
     const text = files.get(file);

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildSearchIndex } from '../../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
-import { readTrendingCorpus } from './trending-corpus.ts';
+import { bundledSearchInput } from '../bundled-corpus.ts';
 
 /** Query → the title (start) that must come first, or be in the top 3. Typos and half-typed words included. */
 const FIRST: [string, string][] = [
@@ -27,7 +27,7 @@ const TOP_3: [string, string][] = [
   ['learning rate schedul', 'The Surprising Agreement Between Convex Optimization Theory'],
 ];
 
-const { files } = buildSearchIndex(readTrendingCorpus());
+const { files } = buildSearchIndex(bundledSearchInput());
 const engine = await SearchEngine.open(async (file) => files.get(file) ?? '');
 
 async function topTitles(query: string, count: number): Promise<string[]> {

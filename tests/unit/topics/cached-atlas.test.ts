@@ -9,10 +9,9 @@ import { readTopicModel, writeTopicModel } from '../../../src/lib/topics/model-s
 import { buildTopicModel } from '../../../src/lib/topics/pipeline.ts';
 import { serializeAtlas } from '../../../src/lib/topics/atlas-json.ts';
 import { paperDigest } from '../../../src/lib/topics/fold-in.ts';
-import { readTrending, trendingSkip } from './trending-papers.ts';
+import { bundledTopicInputs } from '../bundled-corpus.ts';
 
-const papers = readTrending();
-const skip = trendingSkip;
+const papers = bundledTopicInputs();
 
 function withDir(run: (dir: string) => Promise<void>): () => Promise<void> {
   return async () => {
@@ -25,7 +24,7 @@ function withDir(run: (dir: string) => Promise<void>): () => Promise<void> {
   };
 }
 
-test('a stored model reads back whole, and not under another key or when its files disagree', { skip }, withDir(async (dir) => {
+test('a stored model reads back whole, and not under another key or when its files disagree', withDir(async (dir) => {
   const fit = buildTopicModel(papers.slice(0, 60));
   const model = { atlas: fit.atlas, paperDigests: papers.slice(0, 60).map(paperDigest), vectors: fit.vectors, dimensions: fit.dimensions, termKeys: fit.termKeys, termBasis: fit.termBasis };
   await writeTopicModel(dir, model, 'key-1');
@@ -42,7 +41,7 @@ test('a stored model reads back whole, and not under another key or when its fil
   assert.equal(await readTopicModel(join(dir, 'absent'), 'key-1'), undefined);
 }));
 
-test('cachedAtlas fits, reuses the fit byte for byte, fits afresh on a change, and folds only when incremental', { skip }, withDir(async (dir) => {
+test('cachedAtlas fits, reuses the fit byte for byte, fits afresh on a change, and folds only when incremental', withDir(async (dir) => {
   const base = { dir, fitKey: 'k', fold: { minFittedPapers: 50, maxChangeRatio: 0.1 } };
   const first = await cachedAtlas(papers.slice(0, 110), { ...base, incremental: false });
   assert.equal(first.source, 'fitted');
@@ -61,7 +60,7 @@ test('cachedAtlas fits, reuses the fit byte for byte, fits afresh on a change, a
   assert.equal((await cachedAtlas(grown, { ...base, incremental: true })).source, 'reused');
 }));
 
-test('cachedAtlas without a code version neither reuses nor stores', { skip }, withDir(async (dir) => {
+test('cachedAtlas without a code version neither reuses nor stores', withDir(async (dir) => {
   const result = await cachedAtlas(papers.slice(0, 40), { dir, fitKey: undefined, incremental: true });
   assert.equal(result.source, 'fitted');
   assert.equal(existsSync(join(dir, 'topic-model.json')), false);

@@ -3,59 +3,54 @@ import assert from 'node:assert/strict';
 import { buildTopicModel } from '../../../src/lib/topics/pipeline.ts';
 import { serializeAtlas } from '../../../src/lib/topics/atlas-json.ts';
 import { foldIntoModel, mergeRelated, paperDigest, placement, topRows, votedTopic, type FittedTopicModel } from '../../../src/lib/topics/fold-in.ts';
-import { hasTrending, readTrending, trendingSkip } from './trending-papers.ts';
+import { bundledTopicInputs } from '../bundled-corpus.ts';
 
-const papers = readTrending();
-const skip = trendingSkip;
+const papers = bundledTopicInputs();
 const fittedPapers = papers.slice(0, 110);
-const model: FittedTopicModel | undefined = hasTrending
-  ? (() => {
-      const fit = buildTopicModel(fittedPapers);
-      return { atlas: fit.atlas, paperDigests: fittedPapers.map(paperDigest), vectors: fit.vectors, dimensions: fit.dimensions, termKeys: fit.termKeys, termBasis: fit.termBasis };
-    })()
-  : undefined;
+const fit = buildTopicModel(fittedPapers);
+const model: FittedTopicModel = { atlas: fit.atlas, paperDigests: fittedPapers.map(paperDigest), vectors: fit.vectors, dimensions: fit.dimensions, termKeys: fit.termKeys, termBasis: fit.termBasis };
 const lenient = { minFittedPapers: 50, maxChangeRatio: 0.1 };
 
-test('folding papers in keeps every fitted paper where it was and places the new ones', { skip }, () => {
+test('folding papers in keeps every fitted paper where it was and places the new ones', () => {
   const current = [...fittedPapers, ...papers.slice(110, 115)];
-  const fold = foldIntoModel(model!, current, lenient);
+  const fold = foldIntoModel(model, current, lenient);
   assert.ok(fold.folded, fold.folded ? '' : fold.reason);
   assert.deepEqual([fold.added, fold.removed, fold.kept], [5, 0, 110]);
   assert.deepEqual(fold.atlas.papers.map((paper) => paper.slug), current.map((paper) => paper.slug));
   fold.atlas.papers.slice(0, 110).forEach((paper, row) => {
-    const fitted = model!.atlas.papers[row]!;
+    const fitted = model.atlas.papers[row]!;
     assert.deepEqual([paper.topic, paper.x, paper.y, paper.weak], [fitted.topic, fitted.x, fitted.y, fitted.weak]);
   });
   const slugs = new Set(current.map((paper) => paper.slug));
   for (const paper of fold.atlas.papers) {
-    assert.ok(paper.topic >= 0 && paper.topic < model!.atlas.topics.length);
+    assert.ok(paper.topic >= 0 && paper.topic < model.atlas.topics.length);
     assert.ok(Number.isFinite(paper.x) && Number.isFinite(paper.y));
     assert.equal(paper.related.length, 5);
     assert.ok(paper.related.every((related) => slugs.has(related.slug) && related.slug !== paper.slug));
     assert.ok(paper.related.every((related, index) => index === 0 || related.similarity <= paper.related[index - 1]!.similarity));
   }
   assert.equal(fold.atlas.topics.reduce((sum, topic) => sum + topic.size, 0), 115);
-  assert.deepEqual(fold.atlas.topics.map((topic) => topic.label), model!.atlas.topics.map((topic) => topic.label));
+  assert.deepEqual(fold.atlas.topics.map((topic) => topic.label), model.atlas.topics.map((topic) => topic.label));
 });
 
-test('a new copy of a fitted paper joins its topic and lists it first among related papers', { skip }, () => {
+test('a new copy of a fitted paper joins its topic and lists it first among related papers', () => {
   const original = fittedPapers[7]!;
   const copy = { ...original, slug: 'copy-of-paper-7' };
-  const fold = foldIntoModel(model!, [...fittedPapers, copy], lenient);
+  const fold = foldIntoModel(model, [...fittedPapers, copy], lenient);
   assert.ok(fold.folded);
   const placed = fold.atlas.papers.at(-1)!;
-  assert.equal(placed.topic, model!.atlas.papers[7]!.topic);
+  assert.equal(placed.topic, model.atlas.papers[7]!.topic);
   assert.equal(placed.related[0]!.slug, original.slug);
   assert.equal(placed.related[0]!.similarity, 1);
-  assert.ok(Math.hypot(placed.x - model!.atlas.papers[7]!.x, placed.y - model!.atlas.papers[7]!.y) < 0.05);
+  assert.ok(Math.hypot(placed.x - model.atlas.papers[7]!.x, placed.y - model.atlas.papers[7]!.y) < 0.05);
   // and the original now lists its copy first
   assert.equal(fold.atlas.papers[7]!.related[0]!.slug, 'copy-of-paper-7');
 });
 
-test('removing a paper drops it everywhere and refills the related lists that named it', { skip }, () => {
+test('removing a paper drops it everywhere and refills the related lists that named it', () => {
   const gone = fittedPapers[3]!.slug;
   const current = fittedPapers.filter((paper) => paper.slug !== gone);
-  const fold = foldIntoModel(model!, current, lenient);
+  const fold = foldIntoModel(model, current, lenient);
   assert.ok(fold.folded);
   assert.equal(fold.removed, 1);
   for (const paper of fold.atlas.papers) {
@@ -64,15 +59,15 @@ test('removing a paper drops it everywhere and refills the related lists that na
   }
 });
 
-test('a fold is deterministic and says when a fresh fit is needed', { skip }, () => {
+test('a fold is deterministic and says when a fresh fit is needed', () => {
   const current = [...fittedPapers, ...papers.slice(110, 113)];
-  const first = foldIntoModel(model!, current, lenient);
-  const second = foldIntoModel(model!, current, lenient);
+  const first = foldIntoModel(model, current, lenient);
+  const second = foldIntoModel(model, current, lenient);
   assert.ok(first.folded && second.folded);
   assert.equal(serializeAtlas(first.atlas), serializeAtlas(second.atlas));
-  const tooMany = foldIntoModel(model!, papers, { minFittedPapers: 50, maxChangeRatio: 0.05 });
+  const tooMany = foldIntoModel(model, papers, { minFittedPapers: 50, maxChangeRatio: 0.05 });
   assert.deepEqual(tooMany, { folded: false, reason: '9 papers new or changed and 0 gone since the fit (more than 5)' });
-  const small = foldIntoModel(model!, current);
+  const small = foldIntoModel(model, current);
   assert.equal(small.folded, false);
   assert.match(small.folded ? '' : small.reason, /110 papers \(< 1000\)/);
 });

@@ -5,28 +5,28 @@ import { serializeAtlas } from '../../../src/lib/topics/atlas-json.ts';
 import { isStopWord } from '../../../src/lib/topics/stop-words.ts';
 import { isGenericTerm } from '../../../src/lib/topics/generic-terms.ts';
 import type { TopicInput } from '../../../src/lib/topics/atlas-schema.ts';
-import { hasTrending, readTrending } from './trending-papers.ts';
+import { bundledTopicInputs } from '../bundled-corpus.ts';
 
-const trending = readTrending();
-const atlas = hasTrending ? buildAtlas(trending) : null;
+const trending = bundledTopicInputs();
+const atlas = buildAtlas(trending);
 
-test('buildAtlas gives the same bytes twice for the same papers and seed', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
+test('buildAtlas gives the same bytes twice for the same papers and seed', () => {
   assert.equal(serializeAtlas(buildAtlas(trending, { seed: 7 })), serializeAtlas(buildAtlas(trending, { seed: 7 })));
 });
 
-test('the bundled corpus gets a handful of sizeable topics on one level', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
+test('the bundled corpus gets a handful of sizeable topics on one level', () => {
   assert.equal(trending.length, 119);
-  assert.equal(atlas!.levels, 1);
-  assert.ok(atlas!.topics.length >= 3 && atlas!.topics.length <= 12, `${atlas!.topics.length} topics`);
-  assert.equal(atlas!.topics.reduce((sum, topic) => sum + topic.size, 0), 119);
-  assert.ok(atlas!.topics.every((topic) => topic.size >= 3));
+  assert.equal(atlas.levels, 1);
+  assert.ok(atlas.topics.length >= 3 && atlas.topics.length <= 12, `${atlas.topics.length} topics`);
+  assert.equal(atlas.topics.reduce((sum, topic) => sum + topic.size, 0), 119);
+  assert.ok(atlas.topics.every((topic) => topic.size >= 3));
 });
 
-test('the bundled corpus gets distinct, readable labels and unique slugs', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
-  const labels = atlas!.topics.map((topic) => topic.label);
+test('the bundled corpus gets distinct, readable labels and unique slugs', () => {
+  const labels = atlas.topics.map((topic) => topic.label);
   assert.equal(new Set(labels).size, labels.length);
-  assert.equal(new Set(atlas!.topics.map((topic) => topic.slug)).size, labels.length);
-  for (const topic of atlas!.topics) {
+  assert.equal(new Set(atlas.topics.map((topic) => topic.slug)).size, labels.length);
+  for (const topic of atlas.topics) {
     assert.ok(topic.keywords.length > 0 && topic.keywords.length <= 10);
     for (const keyword of topic.keywords) assert.ok(!isStopWord(keyword.toLowerCase()) && !/^\d+$/.test(keyword), keyword);
     const parts = topic.label.split(' · ');
@@ -37,38 +37,38 @@ test('the bundled corpus gets distinct, readable labels and unique slugs', { ski
   assert.ok(labels.some((label) => /continual learning/.test(label)), labels.join(' | '));
 });
 
-test('the bundled corpus labels and top keywords hold no generic word on its own', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
+test('the bundled corpus labels and top keywords hold no generic word on its own', () => {
   const generic = ['loop', 'large', 'algorithms', 'time', 'model', 'models', 'method', 'framework', 'performance', 'results', 'tasks', 'data', 'learning', 'approach', 'problem', 'based', 'using', 'new', 'propose'];
-  for (const topic of atlas!.topics) {
+  for (const topic of atlas.topics) {
     const terms = [...topic.label.split(' · '), ...topic.keywords.slice(0, 5)];
     for (const term of terms) assert.ok(!generic.includes(term.toLowerCase()) && !isGenericTerm(term), `${term} in ${topic.label}`);
   }
 });
 
-test('the bundled corpus labels share no term between topics', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
-  const terms = atlas!.topics.flatMap((topic) => topic.label.split(' · '));
+test('the bundled corpus labels share no term between topics', () => {
+  const terms = atlas.topics.flatMap((topic) => topic.label.split(' · '));
   assert.equal(new Set(terms).size, terms.length, terms.join(' | '));
 });
 
-test('the bundled corpus places every paper in the unit square with related papers', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
-  for (const paper of atlas!.papers) {
+test('the bundled corpus places every paper in the unit square with related papers', () => {
+  for (const paper of atlas.papers) {
     assert.ok(paper.x >= 0 && paper.x <= 1 && paper.y >= 0 && paper.y <= 1);
     assert.equal(paper.related.length, 5);
     assert.ok(paper.related.every((related) => related.slug !== paper.slug && related.shared.length <= 5));
     assert.ok(paper.related[0]!.similarity >= paper.related[4]!.similarity);
   }
-  const selfConsuming = atlas!.papers.find((paper) => paper.title.startsWith('Self-Correcting Self-Consuming'))!;
+  const selfConsuming = atlas.papers.find((paper) => paper.title.startsWith('Self-Correcting Self-Consuming'))!;
   assert.ok(selfConsuming.related.some((related) => related.shared.length > 0));
 });
 
-test('layout keeps a topic\'s papers nearer their own centre than other topics\' centres', { skip: !hasTrending && 'content/trending-papers.txt is absent' }, () => {
+test('layout keeps a topic\'s papers nearer their own centre than other topics\' centres', () => {
   let nearestOwn = 0;
-  for (const paper of atlas!.papers) {
-    const distances = atlas!.topics.map((topic) => Math.hypot(paper.x - topic.centroid[0], paper.y - topic.centroid[1]));
+  for (const paper of atlas.papers) {
+    const distances = atlas.topics.map((topic) => Math.hypot(paper.x - topic.centroid[0], paper.y - topic.centroid[1]));
     const nearest = distances.indexOf(Math.min(...distances));
     if (nearest === paper.topic) nearestOwn++;
   }
-  assert.ok(nearestOwn / atlas!.papers.length > 0.9, `${nearestOwn} of ${atlas!.papers.length}`);
+  assert.ok(nearestOwn / atlas.papers.length > 0.9, `${nearestOwn} of ${atlas.papers.length}`);
 });
 
 /** Synthetic papers from a few vocabularies, enough for two levels. */

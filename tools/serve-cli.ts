@@ -1,4 +1,4 @@
-// Serve a built site like a static host: `node tests/e2e/support/serve-cli.ts <dir> <port> [basePath]`.
+// Serve a built site like a static host: `node tools/serve-cli.ts <dir> <port> [basePath]`.
 // Playwright's webServer uses this rather than `astro preview`, which allows one preview per project at a time.
 import { serveStatic } from './static-server.ts';
 
