@@ -18,6 +18,7 @@ import {
   type IngestTotals,
 } from '../src/lib/ingest/ingest.ts';
 import { ingestSourcePaths, listSourceFiles, type SourcePath } from '../src/lib/ingest/read-sources.ts';
+import { quoteForTerminal } from '../src/lib/ingest/report.ts';
 import { compareCodeUnits } from '../src/lib/site/compare-code-units.ts';
 
 /** Where the command writes; tests pass collectors. */
@@ -104,6 +105,15 @@ export function reportToJson(report: IngestReport, strict: boolean, blocking: re
 }
 
 /**
+ * The JSON document `atlas check --json` prints when it could not check at all (a path that does not exist, an
+ * unreadable folder, a bad option): no files, one blocking line saying why.
+ * @example failureJson(false, 'cannot read nowhere: ENOENT').ok // => false
+ */
+export function failureJson(strict: boolean, message: string): CheckJson {
+  return { files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, warnings: 0, errors: 1, ok: false, strict, blocking: [message] };
+}
+
+/**
  * Run the `atlas` command with its arguments (without `node` and the script) and return the exit code.
  * @example await main(['check', 'tests/fixtures/bibtex', '--json']) // => 0, after printing the report as JSON
  */
@@ -117,19 +127,24 @@ export async function main(argv: readonly string[], output: CliOutput = { stdout
     output.stderr(`${command === undefined ? 'missing command' : `unknown command '${command}'`}\n${USAGE}\n`);
     return 2;
   }
-  const unknownOption = rest.find((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--strict');
-  if (unknownOption !== undefined) {
-    output.stderr(`unknown option '${unknownOption}'\n${USAGE}\n`);
-    return 2;
-  }
   const asJson = rest.includes('--json');
   const strict = rest.includes('--strict');
+  const unknownOption = rest.find((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--strict');
+  if (unknownOption !== undefined) {
+    const message = `unknown option ${quoteForTerminal(unknownOption)}`;
+    if (asJson) output.stdout(`${JSON.stringify(failureJson(strict, message), null, 2)}\n`);
+    output.stderr(`${message}\n${USAGE}\n`);
+    return 2;
+  }
   const paths = rest.filter((arg) => !arg.startsWith('-'));
   let result: IngestResult;
   try {
     result = await ingestSourcePaths(await collectFiles(paths.length === 0 ? [DEFAULT_CONTENT_DIR] : paths));
   } catch (error) {
-    output.stderr(`atlas check: cannot read ${paths.join(', ') || DEFAULT_CONTENT_DIR}: ${(error as Error).message}\n`);
+    // `--json` output is read by scripts: whatever went wrong, they get a JSON document saying so.
+    const message = `cannot read ${quoteForTerminal(paths.join(', ') || DEFAULT_CONTENT_DIR)}: ${quoteForTerminal(error instanceof Error ? error.message : String(error))}`;
+    if (asJson) output.stdout(`${JSON.stringify(failureJson(strict, message), null, 2)}\n`);
+    output.stderr(`atlas check: ${message}\n`);
     return 1;
   }
   const { papers, report } = result;

@@ -192,6 +192,7 @@ export function bibtexEntryToFields(entry: Entry): { fields: PaperFields } | { r
     (arxivId === undefined ? undefined : `https://arxiv.org/abs/${arxivId}`) ??
     (doi === undefined ? undefined : httpUrl(`https://doi.org/${doi}`));
   if (url !== undefined) fields.url = url;
+  if (urlText !== undefined && urlText.trim() !== '' && httpUrl(urlText) === undefined) fields.ignoredUrl = urlText;
   const year = /\d{4}/.exec(stringField(entry, 'year') ?? '')?.[0];
   const month = Number(stringField(entry, 'month'));
   const date =
