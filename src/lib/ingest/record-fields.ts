@@ -289,12 +289,15 @@ export function recordToFields(valueOf: (field: RecordField) => RecordValue): { 
 }
 
 /**
- * 1-based line of each character offset, from a table of line starts (binary search).
+ * 1-based line of each character offset, from a table of line starts (binary search). A line ends at `\n`, `\r\n`
+ * or a lone `\r` (old Mac files, some Excel CSV exports), as editors count them.
  * @example lineLocator('a\nb\nc')(4) // => 3
+ * @example lineLocator('a\rb\rc')(4) // => 3
  */
 export function lineLocator(text: string): (offset: number) => number {
   const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineBreak = /\r\n?|\n/g;
+  for (let match = lineBreak.exec(text); match !== null; match = lineBreak.exec(text)) lineStarts.push(match.index + match[0].length);
   return (offset: number) => {
     let low = 0;
     let high = lineStarts.length - 1;
