@@ -34,6 +34,8 @@ export const MAX_MARKS_PER_CHAR = 4;
 const INVISIBLE = /[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 /** Control characters no text field may hold (line breaks included: fields are one line once collapsed). */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/** Every control character, line breaks included: identifiers are one line. */
+const ANY_CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 /** More combining marks in a row than any script puts on one character. */
 const MARK_FLOOD = /\p{M}{5,}/gu;
 /** Something a reader can see: a letter, digit, symbol or punctuation. */
@@ -50,6 +52,11 @@ export function cleanDisplayText(text: string): string {
     .replace(INVISIBLE, '')
     .replace(CONTROL, '')
     .replace(MARK_FLOOD, (run) => [...run].slice(0, MAX_MARKS_PER_CHAR).join(''));
+}
+
+/** How many invisible format characters and control characters (other than line breaks and tabs) the text holds. */
+function countHidden(text: string): number {
+  return (text.match(INVISIBLE)?.length ?? 0) + (text.match(CONTROL)?.length ?? 0);
 }
 
 /**
@@ -109,6 +116,8 @@ export function boundRecordFields(fields: PaperFields, line: number): { fields: 
   const bounded: PaperFields = { ...fields };
   const title = cleanDisplayText(fields.title);
   bounded.title = hasVisibleText(title) ? title : '';
+  const hidden = countHidden(fields.title);
+  if (hidden > 0 && bounded.title !== '') warn(`title: ${hidden} invisible or control character${hidden === 1 ? '' : 's'} removed`);
   if (bounded.title.length > MAX_TITLE_CHARS) {
     warn(`title of ${bounded.title.length} characters cut to ${MAX_TITLE_CHARS}`);
     bounded.title = cutAtWord(bounded.title, MAX_TITLE_CHARS);
@@ -158,7 +167,8 @@ export function boundRecordFields(fields: PaperFields, line: number): { fields: 
   for (const key of ['sourceId', 'doi', 'arxivId'] as const) {
     const value = fields[key];
     if (value === undefined) continue;
-    const clean = value.replace(INVISIBLE, '').replace(CONTROL, '');
+    const clean = value.replace(INVISIBLE, '').replace(ANY_CONTROL, '');
+    if (clean !== value) warn(`${key}: invisible or control characters removed`);
     if (clean.length > MAX_ID_CHARS || !hasVisibleText(clean)) {
       warn(`${key} ${clean.length > MAX_ID_CHARS ? `of ${clean.length} characters is over the ${MAX_ID_CHARS}-character limit` : 'holds nothing visible'}: left out`);
       delete bounded[key];

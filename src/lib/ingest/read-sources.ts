@@ -76,10 +76,14 @@ export async function listSourceFiles(dir: string): Promise<SourcePath[]> {
       if (entry.name.startsWith('.')) continue;
       const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
       const absolutePath = join(dir, path);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile()) files.push({ path, absolutePath });
-      else if (entry.isSymbolicLink()) files.push(await symlinkEntry(root, path, absolutePath));
-      else files.push(skippedEntry(path, absolutePath, 'warning', `${entryKind(await lstat(absolutePath))}, not a regular file: skipped`));
+      try {
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile()) files.push({ path, absolutePath });
+        else if (entry.isSymbolicLink()) files.push(await symlinkEntry(root, path, absolutePath));
+        else files.push(skippedEntry(path, absolutePath, 'warning', `${entryKind(await lstat(absolutePath))}, not a regular file: skipped`));
+      } catch (error) {
+        files.push(skippedEntry(path, absolutePath, 'error', `cannot be inspected (${errorCode(error)}), skipped`));
+      }
     }
   }
   await walk('');
@@ -96,10 +100,11 @@ async function symlinkEntry(root: string, path: string, absolutePath: string): P
     const why = code === 'ELOOP' ? 'a symlink loop' : code === 'ENOENT' ? 'a dangling symlink (its target does not exist)' : `a symlink that cannot be resolved (${code})`;
     return skippedEntry(path, absolutePath, 'warning', `${why}: skipped`);
   }
-  if (!isInside(root, target)) {
-    return skippedEntry(path, absolutePath, 'error', 'symlink to a file outside the content folder: refused, not read');
-  }
   const info = await stat(target);
+  if (!isInside(root, target)) {
+    const what = info.isDirectory() ? 'a folder' : info.isFile() ? 'a file' : entryKind(info);
+    return skippedEntry(path, absolutePath, 'error', `symlink to ${what} outside the content folder: refused, not read`);
+  }
   if (info.isDirectory()) return skippedEntry(path, absolutePath, 'warning', 'symlinked folder: not followed, skipped');
   if (!info.isFile()) return skippedEntry(path, absolutePath, 'warning', `symlink to ${entryKind(info)}, not a regular file: skipped`);
   return { path, absolutePath: target };
