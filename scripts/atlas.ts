@@ -50,7 +50,7 @@ async function collectFiles(paths: readonly string[]): Promise<SourcePath[]> {
     const info = await stat(path);
     if (info.isDirectory()) {
       const prefix = paths.length === 1 ? '' : `${toPosix(relative(process.cwd(), resolve(path))) || '.'}/`;
-      for (const file of await listSourceFiles(path)) files.push({ path: `${prefix}${file.path}`, absolutePath: file.absolutePath });
+      for (const file of await listSourceFiles(path)) files.push({ ...file, path: `${prefix}${file.path}` });
     } else {
       files.push({ path: toPosix(relative(process.cwd(), resolve(path))), absolutePath: path });
     }

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream, type Dirent, type Stats } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { ParsedRecord, SourceFormat, SourceProblem } from './format.ts';
@@ -64,23 +64,26 @@ export async function listSourceFiles(dir: string): Promise<SourcePath[]> {
   const root = await realpath(dir);
   // Walk by hand rather than `readdir({ recursive })` so dot-folders such as `.git` are never descended into.
   async function walk(relativeDir: string): Promise<void> {
-    let entries: Dirent[];
+    let entries: string[];
     try {
-      entries = await readdir(join(dir, relativeDir), { withFileTypes: true });
+      entries = await readdir(join(dir, relativeDir));
     } catch (error) {
       if (relativeDir === '') throw error;
       files.push(skippedEntry(relativeDir, join(dir, relativeDir), 'error', `folder cannot be read (${errorCode(error)}), skipped`));
       return;
     }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+    for (const name of entries) {
+      if (name.startsWith('.')) continue;
+      const path = relativeDir === '' ? name : `${relativeDir}/${name}`;
       const absolutePath = join(dir, path);
       try {
-        if (entry.isDirectory()) await walk(path);
-        else if (entry.isFile()) files.push({ path, absolutePath });
-        else if (entry.isSymbolicLink()) files.push(await symlinkEntry(root, path, absolutePath));
-        else files.push(skippedEntry(path, absolutePath, 'warning', `${entryKind(await lstat(absolutePath))}, not a regular file: skipped`));
+        // lstat every entry rather than trusting the directory entry's type: on some file systems (overlay mounts in
+        // containers) that type is missing, and Node fills it in by following the link.
+        const info = await lstat(absolutePath);
+        if (info.isDirectory()) await walk(path);
+        else if (info.isFile()) files.push({ path, absolutePath });
+        else if (info.isSymbolicLink()) files.push(await symlinkEntry(root, path, absolutePath));
+        else files.push(skippedEntry(path, absolutePath, 'warning', `${entryKind(info)}, not a regular file: skipped`));
       } catch (error) {
         files.push(skippedEntry(path, absolutePath, 'error', `cannot be inspected (${errorCode(error)}), skipped`));
       }

@@ -125,6 +125,7 @@ const SMALL = 128 * 1024;
 const LARGE = 1024 * 1024;
 const MAX_RATIO = 24;
 const ALWAYS_FAST_MS = 150;
+const SMALL_INPUT_LIMIT_MS = 1000;
 
 function adversarial(prefix: string, run: string, size: number): string {
   return `${prefix}${run.repeat(Math.ceil(size / run.length))}x`;
@@ -156,12 +157,18 @@ for (const [name, run, prefixes] of FUNCTIONS) {
         // Best of two for the small input, so a pause there cannot make the ratio look worse than it is; a pair that
         // looks super-linear is measured twice more (the machine may be busy) and judged on the best times.
         let smallMs = Math.min(millisecondsFor(() => run(small)), millisecondsFor(() => run(small)));
+        measured += 1;
+        // Linear code handles 128 kB in milliseconds. Past a second it is already broken, and the 1 MB run of a
+        // quadratic function would take 64 times as long: fail now instead of hanging.
+        if (smallMs > SMALL_INPUT_LIMIT_MS) {
+          slow.push(`${prefix} prefix + ${runName}: ${smallMs.toFixed(1)} ms at 128 kB already`);
+          continue;
+        }
         let largeMs = millisecondsFor(() => run(large));
         if (largeMs > ALWAYS_FAST_MS && largeMs > MAX_RATIO * smallMs) {
           smallMs = Math.min(smallMs, millisecondsFor(() => run(small)), millisecondsFor(() => run(small)));
           largeMs = Math.min(largeMs, millisecondsFor(() => run(large)), millisecondsFor(() => run(large)));
         }
-        measured += 1;
         if (largeMs > ALWAYS_FAST_MS && largeMs > MAX_RATIO * smallMs) {
           slow.push(`${prefix} prefix + ${runName}: ${smallMs.toFixed(1)} ms at 128 kB, ${largeMs.toFixed(1)} ms at 1 MB`);
         }
