@@ -18,6 +18,7 @@ import {
   type IngestTotals,
 } from '../src/lib/ingest/ingest.ts';
 import { ingestSourcePaths, listSourceFiles, type SourcePath } from '../src/lib/ingest/read-sources.ts';
+import { quoteForTerminal } from '../src/lib/ingest/report.ts';
 import { compareCodeUnits } from '../src/lib/text/compare.ts';
 import { parseAtlasConfig, type AtlasConfig } from '../src/lib/config.ts';
 
@@ -48,7 +49,7 @@ async function collectFiles(paths: readonly string[]): Promise<SourcePath[]> {
     const info = await stat(path);
     if (info.isDirectory()) {
       const prefix = paths.length === 1 ? '' : `${toPosix(relative(process.cwd(), resolve(path))) || '.'}/`;
-      for (const file of await listSourceFiles(path)) files.push({ path: `${prefix}${file.path}`, absolutePath: file.absolutePath });
+      for (const file of await listSourceFiles(path)) files.push({ ...file, path: `${prefix}${file.path}` });
     } else {
       files.push({ path: toPosix(relative(process.cwd(), resolve(path))), absolutePath: path });
     }
@@ -103,6 +104,15 @@ export function reportToJson(report: IngestReport, strict: boolean, blocking: re
 }
 
 /**
+ * The JSON document `atlas check --json` prints when it could not check at all (a path that does not exist, an
+ * unreadable folder, a bad option): no files, one blocking line saying why.
+ * @example failureJson(false, 'cannot read nowhere: ENOENT').ok // => false
+ */
+export function failureJson(strict: boolean, message: string): CheckJson {
+  return { files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, warnings: 0, errors: 1, ok: false, strict, blocking: [message] };
+}
+
+/**
  * Run the `atlas` command with its arguments (without `node` and the script) and return the exit code.
  * @example await main(['check', 'tests/fixtures/bibtex', '--json']) // => 0, after printing the report as JSON
  */
@@ -116,19 +126,23 @@ export async function main(argv: readonly string[], output: CliOutput = { stdout
     output.stderr(`${command === undefined ? 'missing command' : `unknown command '${command}'`}\n${USAGE}\n`);
     return 2;
   }
+  const asJson = rest.includes('--json');
   const unknownOption = rest.find((arg) => arg.startsWith('-') && arg !== '--json' && arg !== '--strict');
   if (unknownOption !== undefined) {
-    output.stderr(`unknown option '${unknownOption}'\n${USAGE}\n`);
+    const message = `unknown option ${quoteForTerminal(unknownOption)}`;
+    if (asJson) output.stdout(`${JSON.stringify(failureJson(rest.includes('--strict'), message), null, 2)}\n`);
+    output.stderr(`${message}\n${USAGE}\n`);
     return 2;
   }
   let config: AtlasConfig;
   try {
     config = parseAtlasConfig(process.env, rest);
   } catch (error) {
-    output.stderr(`${(error as Error).message}\n`);
+    const message = (error as Error).message;
+    if (asJson) output.stdout(`${JSON.stringify(failureJson(rest.includes('--strict'), message), null, 2)}\n`);
+    output.stderr(`${message}\n`);
     return 2;
   }
-  const asJson = rest.includes('--json');
   const strict = config.strict;
   const paths = rest.filter((arg) => !arg.startsWith('-'));
   // The content folder the build reads, named relative to the working directory as the user would type it.
@@ -137,7 +151,10 @@ export async function main(argv: readonly string[], output: CliOutput = { stdout
   try {
     result = await ingestSourcePaths(await collectFiles(paths.length === 0 ? [contentDir] : paths));
   } catch (error) {
-    output.stderr(`atlas check: cannot read ${paths.join(', ') || contentDir}: ${(error as Error).message}\n`);
+    // `--json` output is read by scripts: whatever went wrong, they get a JSON document saying so.
+    const message = `cannot read ${quoteForTerminal(paths.join(', ') || contentDir)}: ${quoteForTerminal(error instanceof Error ? error.message : String(error))}`;
+    if (asJson) output.stdout(`${JSON.stringify(failureJson(strict, message), null, 2)}\n`);
+    output.stderr(`atlas check: ${message}\n`);
     return 1;
   }
   const { papers, report } = result;

@@ -53,6 +53,8 @@ export function atomEntryToFields(entry: Record<string, unknown>): { fields: Pap
   const url =
     arxivId === undefined ? httpUrl(typeof alternate?.['@_href'] === 'string' ? alternate['@_href'] : undefined) : `https://arxiv.org/abs/${arxivId}`;
   if (url !== undefined) fields.url = url;
+  const alternateHref = alternate?.['@_href'];
+  if (typeof alternateHref === 'string' && alternateHref.trim() !== '' && httpUrl(alternateHref) === undefined) fields.ignoredUrl = alternateHref;
   const date = normaliseDate(xmlText(entry['published'])) ?? normaliseDate(xmlText(entry['updated']));
   if (date !== undefined) fields.date = date;
   const venue = collapseWhitespace(xmlText(entry['journal_ref'])) || categories[0];

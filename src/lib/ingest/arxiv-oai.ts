@@ -120,16 +120,19 @@ export function parseArxivOai(text: string): ParseResult {
   const problems: SourceProblem[] = [];
   const problem = documentProblem(text);
   if (problem !== undefined) problems.push(problem);
-  const oaiError = /<(?:[\w.-]+:)?error\b[^>]*code="([^"]*)"[^>]*>([^<]*)</.exec(text);
-  if (oaiError !== null) {
-    problems.push({ line: lineLocator(text)(oaiError.index), severity: 'error', message: `OAI-PMH error ${oaiError[1]}: ${collapseWhitespace(oaiError[2] ?? '')}` });
+  // Tags are matched with `[^<>]*`, never `[^>]*`: an unclosed `<error ` would otherwise make every later attempt
+  // scan to the end of the file (quadratic on a file full of them). The attribute is read from the tag found.
+  const oaiError = /<(?:[\w.-]+:)?error\b([^<>]*)>([^<]*)/.exec(text);
+  const errorCode = oaiError === null ? undefined : /\bcode="([^"]*)"/.exec(oaiError[1] ?? '')?.[1];
+  if (oaiError !== null && errorCode !== undefined) {
+    problems.push({ line: lineLocator(text)(oaiError.index), severity: 'error', message: `OAI-PMH error ${errorCode}: ${collapseWhitespace(oaiError[2] ?? '')}` });
   }
   const records: ParsedRecord[] = sliceXmlRecords(text, 'record').map(({ line, element }) => {
     if ('error' in element && typeof element.error === 'string') return { line, rejected: `record is not well-formed XML: ${element.error}` };
     const result = oaiRecordToFields(element);
     return 'fields' in result ? { line, fields: result.fields } : { line, rejected: result.rejected };
   });
-  const token = /<(?:[\w.-]+:)?resumptionToken\b([^>]*?)(?:\/>|>([^<]*)<)/.exec(text);
+  const token = /<(?:[\w.-]+:)?resumptionToken\b([^<>]*?)(?:\/>|>([^<]*))/.exec(text);
   if (token !== null) {
     const size = Number(/completeListSize="(\d+)"/.exec(token[1] ?? '')?.[1] ?? Number.NaN);
     const cursor = /cursor="(\d+)"/.exec(token[1] ?? '')?.[1];

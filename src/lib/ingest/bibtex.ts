@@ -18,11 +18,9 @@
 import { parse as parseBibtexEntries, type Creator, type Entry } from '@retorquere/bibtex-parser';
 import type { ParsedRecord, ParseResult, PaperFields, SourceFormat, SourceProblem } from './format.ts';
 import { cleanTexEscapes, collapseWhitespace } from './clean-text.ts';
-import { arxivIdFromText, httpUrl, lineLocator, normaliseDate, normaliseDoi, uniqueInOrder } from './record-fields.ts';
+import { chunkBibtex, createMacroTable, defineMacro, macrosUsedBy, NON_RECORD_TYPES } from './bibtex-structure.ts';
 import { setAsidePlainFields } from './bibtex-plain-fields.ts';
-
-/** Where an `@type{` or `@type(` starts: at the start of a line, after optional indentation. */
-const ENTRY_START = /^[ \t]*@[ \t]*([A-Za-z]+)[ \t]*([{(])/gm;
+import { arxivIdFromText, httpUrl, normaliseDate, normaliseDoi, uniqueInOrder } from './record-fields.ts';
 
 // Sentence-casing and case protection are for rendering citations; we want the title exactly as written.
 // Unknown commands (`\cite{x}`) keep their argument text instead of failing the entry.
@@ -39,64 +37,6 @@ const PARSER_OPTIONS = {
 // brackets in the source are swapped for control characters that no text holds, and restored after.
 const LESS_THAN_STAND_IN = '\u0001';
 const GREATER_THAN_STAND_IN = '\u0002';
-
-/** One `@…` block cut out of the file. */
-interface BibtexChunk {
-  /** 1-based file line of the `@`. */
-  line: number;
-  /** Entry type, lower case (`article`, `string`, `comment`). */
-  type: string;
-  /** The entry's text from `@` to its closing delimiter, or why it has none. */
-  body: { text: string; trailing: string } | { error: string };
-  /** The citation key as written (best effort, for messages), e.g. `smith2020`. */
-  key: string;
-}
-
-/** Cut the text into `@…` blocks and check that each block's braces close its entry. */
-function chunkBibtex(text: string): BibtexChunk[] {
-  const lineOf = lineLocator(text);
-  const starts = [...text.matchAll(ENTRY_START)];
-  return starts.map((start, index) => {
-    const from = start.index;
-    const to = starts[index + 1]?.index ?? text.length;
-    const type = (start[1] ?? '').toLowerCase();
-    const open = start[2] ?? '{';
-    const openAt = from + start[0].length;
-    const key = /^\s*([^,\s{}()]*)/.exec(text.slice(openAt, to))?.[1] ?? '';
-    const line = lineOf(from);
-    const label = `@${start[1] ?? type}${open}${key}`;
-    let depth = 0;
-    for (let offset = openAt; offset < to; offset += 1) {
-      const char = text[offset];
-      if (char === '\\') {
-        offset += 1;
-      } else if (char === '{') {
-        depth += 1;
-      } else if (char === '}') {
-        if (depth === 0 && open === '{') {
-          return { line, type, key, body: { text: text.slice(from, offset + 1), trailing: text.slice(offset + 1, to) } };
-        }
-        if (depth === 0) {
-          return { line, type, key, body: { error: `unexpected closing brace at line ${lineOf(offset)} in ${label}` } };
-        }
-        depth -= 1;
-      } else if (char === ')' && open === '(' && depth === 0) {
-        return { line, type, key, body: { text: text.slice(from, offset + 1), trailing: text.slice(offset + 1, to) } };
-      }
-    }
-    const where = index + 1 < starts.length ? `before the next entry at line ${lineOf(to)}` : 'at the end of the file';
-    const braces = (count: number): string => `${count} more closing brace${count === 1 ? '' : 's'}`;
-    const expected =
-      open === '('
-        ? depth === 0
-          ? "')'"
-          : `${braces(depth)} and ')'`
-        : depth === 0
-          ? "'}'"
-          : braces(depth + 1);
-    return { line, type, key, body: { error: `missing closing brace in ${label}: expected ${expected} ${where}` } };
-  });
-}
 
 /** The parser's markup as plain text: paragraphs as blank lines, links as their label, other tags dropped. */
 function markupToText(value: string): string {
@@ -192,6 +132,7 @@ export function bibtexEntryToFields(entry: Entry): { fields: PaperFields } | { r
     (arxivId === undefined ? undefined : `https://arxiv.org/abs/${arxivId}`) ??
     (doi === undefined ? undefined : httpUrl(`https://doi.org/${doi}`));
   if (url !== undefined) fields.url = url;
+  if (urlText !== undefined && urlText.trim() !== '' && httpUrl(urlText) === undefined) fields.ignoredUrl = urlText;
   const year = /\d{4}/.exec(stringField(entry, 'year') ?? '')?.[0];
   const month = Number(stringField(entry, 'month'));
   const date =
@@ -206,9 +147,6 @@ export function bibtexEntryToFields(entry: Entry): { fields: PaperFields } | { r
 
 /** Text after an entry's closing brace that looks like one of its fields: the entry was closed too early. */
 const FIELD_ASSIGNMENT = /^[\s,]*[A-Za-z][\w-]*\s*=\s*[{"\w]/;
-
-/** Entry types that are not records: macros, comments and the preamble. */
-const NON_RECORD_TYPES = new Set(['string', 'comment', 'preamble']);
 
 /** The parser's error with its line counted in the file, not in the entry. */
 function fileLineError(message: string, entryLine: number): string {
@@ -233,25 +171,35 @@ export interface ParseBibtexOptions {
 export function parseBibtex(text: string, options: ParseBibtexOptions = {}): ParseResult {
   const records: ParsedRecord[] = [];
   const problems: SourceProblem[] = [];
-  const strings: Record<string, string> = {};
+  const macros = createMacroTable();
   for (const chunk of chunkBibtex(text.replace(/[\u0001\u0002]/g, ''))) {
     const isRecord = !NON_RECORD_TYPES.has(chunk.type);
-    if (chunk.type === 'comment') continue;
     if ('error' in chunk.body) {
       if (isRecord) records.push({ line: chunk.line, rejected: chunk.body.error });
       else problems.push({ line: chunk.line, severity: 'warning', message: chunk.body.error });
       continue;
     }
-    if (chunk.type === 'preamble') continue;
-    if (FIELD_ASSIGNMENT.test(chunk.body.trailing) && isRecord) {
+    // Comments and the preamble hold nothing to publish, even entry-shaped text.
+    if (chunk.type === 'comment' || chunk.type === 'preamble') continue;
+    if (chunk.type === 'string') {
+      const problem = defineMacro(chunk.body.text, macros, chunk.line);
+      if (problem !== undefined) problems.push(problem);
+      continue;
+    }
+    if (FIELD_ASSIGNMENT.test(chunk.body.trailing)) {
       records.push({ line: chunk.line, rejected: `@${chunk.type}{${chunk.key} closes before its last fields (a '}' too many?)` });
       continue;
     }
+    // Only the macros this entry uses go to the library: it re-parses every macro it is given, per entry.
+    const used = macrosUsedBy(chunk.body.text, macros);
+    if ('error' in used) {
+      records.push({ line: chunk.line, rejected: `@${chunk.type}{${chunk.key}: ${used.error}` });
+      continue;
+    }
+    const strings = used.strings;
     const source = chunk.body.text.replaceAll('<', LESS_THAN_STAND_IN).replaceAll('>', GREATER_THAN_STAND_IN);
-    const split = isRecord && !options.libraryOnly ? setAsidePlainFields(source, strings) : undefined;
-    const library = parseBibtexEntries(split?.entryText ?? source, { ...PARSER_OPTIONS, strings: { ...strings } });
-    Object.assign(strings, library.strings);
-    if (!isRecord) continue;
+    const split = !options.libraryOnly ? setAsidePlainFields(source, strings) : undefined;
+    const library = parseBibtexEntries(split?.entryText ?? source, { ...PARSER_OPTIONS, strings });
     const [entry] = library.entries;
     if (entry !== undefined && split !== undefined) Object.assign(entry.fields, split.plainFields);
     const [error] = library.errors;

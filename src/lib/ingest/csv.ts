@@ -47,10 +47,33 @@ interface ColumnMapping {
  * @example parseMappingPairs(' title=Paper Title, abstract="Summary, short"') // => [['title', 'Paper Title'], ['abstract', 'Summary, short']]
  */
 export function parseMappingPairs(text: string): [string, string][] {
+  // A hand scanner, one pass: the regex it replaces (`\s*([^=,]+?)\s*=\s*…`) backtracked over whitespace and
+  // took minutes on a long mapping line.
   const pairs: [string, string][] = [];
-  const pair = /\s*([^=,]+?)\s*=\s*(?:"([^"]*)"|([^,]*?))\s*(?:,|$)/gy;
-  for (let match = pair.exec(text); match !== null && match[0] !== ''; match = pair.exec(text)) {
-    pairs.push([match[1] ?? '', (match[2] ?? match[3] ?? '').trim()]);
+  let offset = 0;
+  while (offset < text.length) {
+    const equals = text.indexOf('=', offset);
+    const comma = text.indexOf(',', offset);
+    // A piece without `=` before its comma (or the end) ends the mapping, as a line of prose would.
+    if (equals === -1 || (comma !== -1 && comma < equals)) break;
+    const name = text.slice(offset, equals).trim();
+    if (name === '') break;
+    let valueStart = equals + 1;
+    while (valueStart < text.length && /\s/.test(text[valueStart] ?? '')) valueStart += 1;
+    let value: string;
+    if (text[valueStart] === '"') {
+      const close = text.indexOf('"', valueStart + 1);
+      if (close === -1) break;
+      value = text.slice(valueStart + 1, close);
+      const next = text.indexOf(',', close);
+      if (text.slice(close + 1, next === -1 ? text.length : next).trim() !== '') break;
+      offset = next === -1 ? text.length : next + 1;
+    } else {
+      const next = text.indexOf(',', valueStart);
+      value = text.slice(valueStart, next === -1 ? text.length : next);
+      offset = next === -1 ? text.length : next + 1;
+    }
+    pairs.push([name, value.trim()]);
   }
   return pairs;
 }

@@ -4,7 +4,7 @@ import type { SourceProblem } from './format.ts';
  * The outcome of decoding one file: its text (with a warning when it was not read as UTF-8), or the problem that
  * stopped it being read as text.
  */
-export type DecodeResult = { text: string; warning?: SourceProblem } | { problem: SourceProblem };
+export type DecodeResult = { text: string; warning?: SourceProblem; extraWarning?: SourceProblem } | { problem: SourceProblem };
 
 /** How far into a file to look for NUL bytes; the same window git uses to call a file binary. */
 const BINARY_SNIFF_BYTES = 8000;
@@ -125,12 +125,78 @@ function hex(byte: number): string {
  * // => { problem: { line: 2, severity: 'error', message: 'invalid UTF-8 (byte 0xff at column 2)' } }
  */
 export function decodeSourceBytes(bytes: Uint8Array): DecodeResult {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return withoutControls(decodeUtf16(bytes.subarray(2), 'utf-16le'));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return withoutControls(decodeUtf16(bytes.subarray(2), 'utf-16be'));
+  return withoutControls(decodeUtf8OrLatin1(bytes));
+}
+
+/** Characters no text file holds: C0 controls other than tab, line feed, form feed and carriage return; DEL; C1 controls. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * The text without control characters, how many were removed and the code of the first (`U+001B`).
+ * @example stripControlCharacters('a\u0000b\u001b') // => { text: 'ab', count: 2, first: 'U+0000', firstOffset: 1 }
+ */
+export function stripControlCharacters(text: string): { text: string; count: number; first: string; firstOffset: number } {
+  const firstOffset = text.search(CONTROL_CHARACTER);
+  if (firstOffset === -1) return { text, count: 0, first: '', firstOffset };
+  const count = text.match(CONTROL_CHARACTER)?.length ?? 0;
+  const first = `U+${text.charCodeAt(firstOffset).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { text: text.replace(CONTROL_CHARACTER, ''), count, first, firstOffset };
+}
+
+/**
+ * The warning for control characters removed from a file.
+ * @example controlCharactersProblem(3, 2, 'U+001B') // => { line: 3, severity: 'warning', message: '2 control characters removed (first: U+001B)' }
+ */
+export function controlCharactersProblem(line: number, count: number, first: string): SourceProblem {
+  return { line, severity: 'warning', message: `${count} control character${count === 1 ? '' : 's'} removed (first: ${first})` };
+}
+
+/**
+ * The decoded text with control characters (a NUL past the binary sniff window, ESC, BEL…) removed, and a
+ * warning naming the line of the first: they would otherwise reach titles, pages and terminals.
+ */
+function withoutControls(result: DecodeResult): DecodeResult {
+  if ('problem' in result) return result;
+  const stripped = stripControlCharacters(result.text);
+  if (stripped.count === 0) return result;
+  const problem = controlCharactersProblem(lineOfTextOffset(result.text, stripped.firstOffset), stripped.count, stripped.first);
+  // A decoding warning (Windows-1252) comes first, as before; the control-character warning joins it.
+  return { text: stripped.text, warning: result.warning ?? problem, ...(result.warning === undefined ? {} : { extraWarning: problem }) };
+}
+
+function lineOfTextOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
+  return line;
+}
+
+/** Unassigned, private-use and surrogate code points: a few may be real, a share of them means the bytes are not UTF-16 text. */
+const UNLIKELY_IN_TEXT = /[\p{Cn}\p{Co}\p{Cs}]/gu;
+
+/**
+ * UTF-16 after its BOM, or an error when the bytes are not UTF-16 text: an odd byte count or an unpaired
+ * surrogate (invalid UTF-16), a NUL character, or more than 1 % unassigned or private-use characters (random
+ * bytes after a BOM decode to exactly that).
+ */
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true }).decode(body);
+  } catch {
+    return { problem: { line: 1, severity: 'error', message: `starts with a ${encoding.toUpperCase()} byte order mark but is not valid ${encoding.toUpperCase()} (odd length or unpaired surrogate), skipped` } };
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const nul = text.indexOf('\u0000');
+  const unlikely = text.match(UNLIKELY_IN_TEXT)?.length ?? 0;
+  if (nul !== -1 || unlikely > text.length / 100) {
+    const where = nul !== -1 ? `a NUL character at line ${lineOfTextOffset(text, nul)}` : `${unlikely} unassigned or private-use characters`;
+    return { problem: { line: 1, severity: 'error', message: `starts with a ${encoding.toUpperCase()} byte order mark but holds ${where}: not text, skipped` } };
   }
+  return { text };
+}
+
+function decodeUtf8OrLatin1(bytes: Uint8Array): DecodeResult {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   const nulOffset = body.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nulOffset !== -1) {

@@ -3,6 +3,7 @@ import { PaperSchema, type Paper } from './paper.ts';
 import type { PaperFields, ParsedRecord, SourceFormat, SourceProblem } from './format.ts';
 import { collapseWhitespace } from './clean-text.ts';
 import { decodeSourceBytes } from './decode.ts';
+import { boundRecordFields } from './limits.ts';
 import { formatsForPath, pickSourceFormat, SOURCE_FORMATS } from './index.ts';
 import { duplicateKeysOf, mergeDuplicate } from './merge.ts';
 import { assertIngestAccounting, type FileReport, type IngestReport } from './report.ts';
@@ -53,11 +54,19 @@ function isWebUrl(url: string): boolean {
  * with a warning rather than costing the paper its page.
  */
 function recordToPaper(
-  fields: PaperFields,
+  rawFields: PaperFields,
   source: Paper['source'],
   order: number,
   problems: SourceProblem[],
 ): { paper: Paper } | { reason: string } {
+  const { ignoredUrl, ...unbounded } = rawFields;
+  if (ignoredUrl !== undefined) {
+    problems.push({ line: source.line, severity: 'warning', message: `url ignored: only http(s) links are kept, found ${quote(ignoredUrl)}` });
+  }
+  const bounded = boundRecordFields(unbounded, source.line);
+  problems.push(...bounded.problems);
+  const fields = bounded.fields;
+  if (fields.title === '') return { reason: `title ${quote(rawFields.title)} has no visible characters` };
   const abstract = fields.abstract.trim();
   const candidate: Record<string, unknown> = {
     ...fields,
@@ -93,8 +102,11 @@ function titleKey(title: string): string {
 export interface StreamedFileIngest {
   /** Validate, merge and count a batch of the file's records, in file order. */
   addRecords(records: readonly ParsedRecord[]): void;
-  /** Close the file. `hasText` is false when the file held only whitespace: it is then reported as empty, as `addFile` would. */
-  end(hasText: boolean): void;
+  /**
+   * Close the file. `hasText` is false when the file held only whitespace: it is then reported as empty, as `addFile`
+   * would. `decodeProblems` (control characters removed) go first, where `addFile` puts its decoding warnings.
+   */
+  end(hasText: boolean, decodeProblems?: readonly SourceProblem[]): void;
 }
 
 /**
@@ -105,6 +117,8 @@ export interface StreamedFileIngest {
 export interface IngestSession {
   /** Ingest one whole file: pick its format, decode and parse it, then handle its records. */
   addFile(file: SourceFile): void;
+  /** Report a file that is not read (a symlink out of the folder, a pipe, an unreadable file) with the reason. */
+  addSkippedFile(path: string, problem: SourceProblem): void;
   /** Start a file whose records the caller parses and feeds in batches with `format`. */
   beginStreamedFile(path: string, format: SourceFormat): StreamedFileIngest;
   /** The papers with slugs and the report. Call once, after the last file. */
@@ -199,6 +213,7 @@ export function createIngestSession(formats: readonly SourceFormat[] = SOURCE_FO
       fileReport.format = format.id;
       // A file read in another encoding than UTF-8 says so first (decodeSourceBytes' warning).
       if (decoded.warning !== undefined) fileReport.problems.push(decoded.warning);
+      if (decoded.extraWarning !== undefined) fileReport.problems.push(decoded.extraWarning);
       const parsed = format.parse(decoded.text, file.path);
       fileReport.problems.push(...parsed.problems);
       if (parsed.records.length === 0 && parsed.problems.length === 0) {
@@ -206,12 +221,16 @@ export function createIngestSession(formats: readonly SourceFormat[] = SOURCE_FO
       }
       addRecords(fileReport, format, parsed.records);
     },
+    addSkippedFile(path, problem) {
+      startReport(path).problems.push(problem);
+    },
     beginStreamedFile(path, format) {
       const fileReport = startReport(path);
       fileReport.format = format.id;
       return {
         addRecords: (records) => addRecords(fileReport, format, records),
-        end(hasText) {
+        end(hasText, decodeProblems = []) {
+          fileReport.problems.unshift(...decodeProblems);
           if (hasText) return;
           fileReport.format = null;
           fileReport.problems.push({ line: 1, severity: 'warning', message: 'empty file' });

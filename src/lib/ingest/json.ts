@@ -76,45 +76,82 @@ export function jsonRecordToFields(record: unknown): { fields: PaperFields } | {
   return recordToFields(valueOf);
 }
 
-/**
- * Start offset of each element of the record array: the root array, or the array under `key` in the root object.
- * The text must be valid JSON.
- */
-function arrayElementOffsets(text: string, key: string | undefined): number[] {
+/** Start offset of each element of the root array. The text must be valid JSON. */
+function arrayElementOffsets(text: string): number[] {
   const offsets: number[] = [];
   let depth = 0;
-  let target = -1;
   let expectElement = false;
-  let lastString: unknown;
-  let currentKey: unknown;
   for (let index = 0; index < text.length; index += 1) {
     const char = text[index] ?? '';
     if (char === ' ' || char === '\n' || char === '\r' || char === '\t') continue;
-    if (expectElement && depth === target && char !== ']') {
+    if (expectElement && depth === 1 && char !== ']') {
       offsets.push(index);
       expectElement = false;
     }
     if (char === '"') {
-      let end = index + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      if (key !== undefined && depth === 1) lastString = JSON.parse(text.slice(index, end + 1));
-      index = end;
-    } else if (char === ':') {
-      if (depth === 1) currentKey = lastString;
+      index = skipString(text, index) - 1;
     } else if (char === '[' || char === '{') {
       depth += 1;
-      if (target === -1 && char === '[' && ((key === undefined && depth === 1) || (key !== undefined && depth === 2 && currentKey === key))) {
-        target = depth;
-        expectElement = true;
-      }
+      if (depth === 1) expectElement = char === '[';
     } else if (char === ']' || char === '}') {
-      if (depth === target) return offsets;
+      if (depth === 1) return offsets;
       depth -= 1;
-    } else if (char === ',' && depth === target) {
+    } else if (char === ',' && depth === 1) {
       expectElement = true;
     }
   }
   return offsets;
+}
+
+/** One member of the root object as written: its key, where the key starts, and where its value starts and ends. */
+interface JsonMember {
+  key: string;
+  keyOffset: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+/** Offset just past the string starting at `start` (a `"`). */
+function skipString(text: string, start: number): number {
+  let end = start + 1;
+  while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+  return end + 1;
+}
+
+/**
+ * Every member of the root object in text order, repeats included (`JSON.parse` keeps only the last of two equal
+ * keys). The text must be a valid JSON object. One pass.
+ */
+function topLevelMembers(text: string): JsonMember[] {
+  const members: JsonMember[] = [];
+  const skipSpace = (from: number): number => {
+    let index = from;
+    while (index < text.length && /\s/.test(text[index] ?? '')) index += 1;
+    return index;
+  };
+  let index = skipSpace(0) + 1;
+  while (index < text.length) {
+    index = skipSpace(index);
+    if (text[index] !== '"') break;
+    const keyOffset = index;
+    const keyEnd = skipString(text, index);
+    const key = JSON.parse(text.slice(keyOffset, keyEnd)) as string;
+    const valueStart = skipSpace(skipSpace(keyEnd) + 1);
+    let depth = 0;
+    let end = valueStart;
+    for (; end < text.length; end += 1) {
+      const char = text[end];
+      if (char === '"') end = skipString(text, end) - 1;
+      else if (char === '[' || char === '{') depth += 1;
+      else if (char === ']' || char === '}') {
+        if (depth === 0) break;
+        depth -= 1;
+      } else if (char === ',' && depth === 0) break;
+    }
+    members.push({ key, keyOffset, valueStart, valueEnd: end });
+    index = end + 1;
+  }
+  return members;
 }
 
 /** "Expected ',' … at position 55 (line 3 column 5)" → message and 1-based line/column of the position. */
@@ -152,27 +189,43 @@ export function parseJson(text: string): ParseResult {
     return { records: [], problems: [syntaxErrorProblem(error, text)] };
   }
   const problems: SourceProblem[] = [];
-  let list: unknown[];
-  let listKey: string | undefined;
+  const lineOf = lineLocator(text);
+  // Each list read, with the file offset of each of its elements.
+  let lists: { items: unknown[]; offsets: number[] }[];
   if (Array.isArray(root)) {
-    list = root;
+    lists = [{ items: root, offsets: arrayElementOffsets(text) }];
   } else if (isObject(root)) {
-    listKey = RECORD_LIST_KEYS.find((key) => Array.isArray(root[key]));
-    if (listKey !== undefined) list = root[listKey] as unknown[];
-    else if (['title', 'content', 'paper'].some((key) => key in root)) list = [root];
-    else {
-      return { records: [], problems: [{ line: 1, severity: 'error', message: `no paper records: expected an array, or an object with one of ${RECORD_LIST_KEYS.join(', ')} (found keys: ${Object.keys(root).join(', ')})` }] };
+    // JSON.parse keeps only the last of two equal keys; the members are read from the text so none is lost.
+    const members = topLevelMembers(text);
+    const duplicated = [...new Set(members.map((member) => member.key))].filter((key) => members.filter((member) => member.key === key).length > 1);
+    const listKey = RECORD_LIST_KEYS.find((key) => members.some((member) => member.key === key && text[member.valueStart] === '['));
+    for (const key of duplicated) {
+      const lines = members.filter((member) => member.key === key).map((member) => lineOf(member.keyOffset));
+      const fate = key === listKey ? 'the records of every one are read' : 'only the last one counts';
+      problems.push({ line: lines[1] ?? 1, severity: 'warning', message: `key ${JSON.stringify(key.slice(0, 60))} appears ${lines.length} times (lines ${lines.join(', ')}): ${fate}` });
+    }
+    if (listKey !== undefined) {
+      lists = members
+        .filter((member) => member.key === listKey && text[member.valueStart] === '[')
+        .map((member) => {
+          const valueText = text.slice(member.valueStart, member.valueEnd);
+          return { items: JSON.parse(valueText) as unknown[], offsets: arrayElementOffsets(valueText).map((offset) => offset + member.valueStart) };
+        });
+    } else if (['title', 'content', 'paper'].some((key) => key in root)) {
+      lists = [{ items: [root], offsets: [text.search(/\S/)] }];
+    } else {
+      return { records: [], problems: [...problems, { line: 1, severity: 'error', message: `no paper records: expected an array, or an object with one of ${RECORD_LIST_KEYS.join(', ')} (found keys: ${Object.keys(root).join(', ')})` }] };
     }
   } else {
     return { records: [], problems: [{ line: 1, severity: 'error', message: `no paper records: the JSON document is a ${root === null ? 'null' : typeof root}` }] };
   }
-  const lineOf = lineLocator(text);
-  const offsets = Array.isArray(root) || listKey !== undefined ? arrayElementOffsets(text, listKey) : [text.search(/\S/)];
-  const records: ParsedRecord[] = list.map((item, index) => {
-    const line = lineOf(offsets[index] ?? 0);
-    const result = jsonRecordToFields(item);
-    return 'fields' in result ? { line, fields: result.fields } : { line, rejected: result.rejected };
-  });
+  const records: ParsedRecord[] = lists.flatMap(({ items, offsets }) =>
+    items.map((item, index): ParsedRecord => {
+      const line = lineOf(offsets[index] ?? 0);
+      const result = jsonRecordToFields(item);
+      return 'fields' in result ? { line, fields: result.fields } : { line, rejected: result.rejected };
+    }),
+  );
   if (records.length === 0) problems.push({ line: 1, severity: 'warning', message: 'the record list is empty' });
   return { records, problems };
 }

@@ -1,10 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { createReadStream } from 'node:fs';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { ParsedRecord, SourceFormat } from './format.ts';
+import { createReadStream, type Stats } from 'node:fs';
+import { lstat, open, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import type { ParsedRecord, SourceFormat, SourceProblem } from './format.ts';
 import { formatsForPath, SOURCE_FORMATS } from './index.ts';
 import { createIngestSession, type IngestResult, type IngestSession, type SourceFile } from './ingest.ts';
+import { controlCharactersProblem, stripControlCharacters } from './decode.ts';
 import { formatIngestReport, ingestProblemsAsErrors } from './report.ts';
 import { compareCodeUnits } from '../text/compare.ts';
 
@@ -14,47 +15,119 @@ export interface LoadPapersOptions {
   strict?: boolean;
 }
 
-/** A file to ingest: its report path (relative, `/`-separated) and where it is on disk. */
+/**
+ * A file to ingest: its report path (relative, `/`-separated) and where it is on disk. `skipped` is set for an entry
+ * that is listed only to be reported (a symlink out of the folder, a pipe, a dangling link): it is never read.
+ */
 export interface SourcePath {
   path: string;
   absolutePath: string;
+  skipped?: SourceProblem;
 }
 
+/** Files bigger than this are not read whole (JSON Lines files are streamed and have no limit). */
+export const MAX_WHOLE_FILE_BYTES = 100 * 1024 * 1024;
+
+/** What kind of non-regular entry a `Stats` is, for the report line. */
+function entryKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** True when `path` is `root` or inside it (both real, absolute paths). */
+function isInside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot === '' || (!fromRoot.startsWith('..') && !isAbsolute(fromRoot));
+}
+
+function skippedEntry(path: string, absolutePath: string, severity: SourceProblem['severity'], message: string): SourcePath {
+  return { path, absolutePath, skipped: { line: 1, severity, message } };
+}
 
 /**
  * Every file under `dir`, recursively, skipping dotfiles and dot-folders (`.git`, `.DS_Store`), without reading
  * them. Paths are relative to `dir`, `/`-separated, sorted by code unit.
+ *
+ * Nothing outside the folder is ever read: a symlink is followed only when its real path is a regular file inside
+ * the folder's real path; one that leads outside is listed with an error (the file is refused, never read).
+ * Symlinked folders (not followed, so a link loop cannot hang the walk), link loops, dangling links, pipes, sockets
+ * and devices are listed with a warning saying why they were skipped, and a folder that cannot be read is listed
+ * with an error; the rest of the walk goes on.
  * @example await listSourceFiles('content') // => [{ path: 'trending-papers.txt', absolutePath: 'content/trending-papers.txt' }]
  */
 export async function listSourceFiles(dir: string): Promise<SourcePath[]> {
   const files: SourcePath[] = [];
+  const root = await realpath(dir);
   // Walk by hand rather than `readdir({ recursive })` so dot-folders such as `.git` are never descended into.
   async function walk(relativeDir: string): Promise<void> {
-    const entries = await readdir(join(dir, relativeDir), { withFileTypes: true });
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const path = relativeDir === '' ? entry.name : `${relativeDir}/${entry.name}`;
+    let entries: string[];
+    try {
+      entries = await readdir(join(dir, relativeDir));
+    } catch (error) {
+      if (relativeDir === '') throw error;
+      files.push(skippedEntry(relativeDir, join(dir, relativeDir), 'error', `folder cannot be read (${errorCode(error)}), skipped`));
+      return;
+    }
+    for (const name of entries) {
+      if (name.startsWith('.')) continue;
+      const path = relativeDir === '' ? name : `${relativeDir}/${name}`;
       const absolutePath = join(dir, path);
-      if (entry.isDirectory()) {
-        await walk(path);
-        continue;
+      try {
+        // lstat every entry rather than trusting the directory entry's type: on some file systems (overlay mounts in
+        // containers) that type is missing, and Node fills it in by following the link.
+        const info = await lstat(absolutePath);
+        if (info.isDirectory()) await walk(path);
+        else if (info.isFile()) files.push({ path, absolutePath });
+        else if (info.isSymbolicLink()) files.push(await symlinkEntry(root, path, absolutePath));
+        else files.push(skippedEntry(path, absolutePath, 'warning', `${entryKind(info)}, not a regular file: skipped`));
+      } catch (error) {
+        files.push(skippedEntry(path, absolutePath, 'error', `cannot be inspected (${errorCode(error)}), skipped`));
       }
-      // Symlinks to files are followed; symlinks to folders are not, so a link loop cannot hang the build.
-      const isFile = entry.isFile() || (entry.isSymbolicLink() && (await stat(absolutePath)).isFile());
-      if (isFile) files.push({ path, absolutePath });
     }
   }
   await walk('');
   return files.sort((left, right) => compareCodeUnits(left.path, right.path));
 }
 
+/** A symlink in the folder: its target when that is a regular file inside `root`, else the reason it is skipped. */
+async function symlinkEntry(root: string, path: string, absolutePath: string): Promise<SourcePath> {
+  let target: string;
+  try {
+    target = await realpath(absolutePath);
+  } catch (error) {
+    const code = errorCode(error);
+    const why = code === 'ELOOP' ? 'a symlink loop' : code === 'ENOENT' ? 'a dangling symlink (its target does not exist)' : `a symlink that cannot be resolved (${code})`;
+    return skippedEntry(path, absolutePath, 'warning', `${why}: skipped`);
+  }
+  const info = await stat(target);
+  if (!isInside(root, target)) {
+    const what = info.isDirectory() ? 'a folder' : info.isFile() ? 'a file' : entryKind(info);
+    return skippedEntry(path, absolutePath, 'error', `symlink to ${what} outside the content folder: refused, not read`);
+  }
+  if (info.isDirectory()) return skippedEntry(path, absolutePath, 'warning', 'symlinked folder: not followed, skipped');
+  if (!info.isFile()) return skippedEntry(path, absolutePath, 'warning', `symlink to ${entryKind(info)}, not a regular file: skipped`);
+  return { path, absolutePath: target };
+}
+
+/** The `code` of a Node file-system error (`ENOENT`, `EACCES`), or its message. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.message : String(error);
+}
+
 /**
- * Read every file under `dir` into memory (see `listSourceFiles` for which files and in what order).
+ * Read every file under `dir` into memory (see `listSourceFiles` for which files and in what order); entries
+ * `listSourceFiles` reports as skipped are left out.
  * @example await readSourceFiles('content') // => [{ path: 'trending-papers.txt', bytes: Uint8Array(…) }]
  */
 export async function readSourceFiles(dir: string): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
-  for (const file of await listSourceFiles(dir)) files.push({ path: file.path, bytes: new Uint8Array(await readFile(file.absolutePath)) });
+  for (const file of await listSourceFiles(dir)) {
+    if (file.skipped === undefined) files.push({ path: file.path, bytes: new Uint8Array(await readFile(file.absolutePath)) });
+  }
   return files;
 }
 
@@ -115,12 +188,18 @@ async function streamLines(session: IngestSession, file: SourcePath, format: Sou
   let lineNumber = 0;
   let hasText = false;
   let carry: Buffer | undefined;
+  const controls = { count: 0, first: { line: 0, code: '' } };
   const takeLine = (bytes: Buffer): void => {
     lineNumber += 1;
     // The UTF-8 BOM is not part of the first line's text.
     const start = lineNumber === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    const lineText = bytes.toString('utf8', start);
-    const record = parseLine(lineText, lineNumber);
+    // Control characters are removed and counted as `decodeSourceBytes` does for a file read whole.
+    const stripped = stripControlCharacters(bytes.toString('utf8', start));
+    if (stripped.count > 0) {
+      if (controls.count === 0) controls.first = { line: lineNumber, code: stripped.first };
+      controls.count += stripped.count;
+    }
+    const record = parseLine(stripped.text, lineNumber);
     // Blank lines give no record; a file of nothing else is reported as empty, as when read whole.
     if (record === undefined) return;
     hasText = true;
@@ -146,7 +225,7 @@ async function streamLines(session: IngestSession, file: SourcePath, format: Sou
   }
   takeLine(carry ?? Buffer.alloc(0));
   ingest.addRecords(batch);
-  ingest.end(hasText);
+  ingest.end(hasText, controls.count === 0 ? [] : [controlCharactersProblem(controls.first.line, controls.count, controls.first.code)]);
 }
 
 /**
@@ -158,12 +237,29 @@ async function streamLines(session: IngestSession, file: SourcePath, format: Sou
 export async function ingestSourcePaths(files: readonly SourcePath[], formats: readonly SourceFormat[] = SOURCE_FORMATS): Promise<IngestResult> {
   const session = createIngestSession(formats);
   for (const file of files) {
-    const [format, ...others] = formatsForPath(file.path, formats);
-    const parseLine = others.length === 0 ? format?.parseLine : undefined;
-    if (format !== undefined && parseLine !== undefined && (await isStreamableUtf8(file.absolutePath))) {
-      await streamLines(session, file, format, parseLine);
-    } else {
-      session.addFile({ path: file.path, bytes: new Uint8Array(await readFile(file.absolutePath)) });
+    if (file.skipped !== undefined) {
+      session.addSkippedFile(file.path, file.skipped);
+      continue;
+    }
+    // One file that cannot be read (permissions, removed meanwhile, a folder given as a file) costs only itself.
+    try {
+      const [format, ...others] = formatsForPath(file.path, formats);
+      const parseLine = others.length === 0 ? format?.parseLine : undefined;
+      if (format !== undefined && parseLine !== undefined && (await isStreamableUtf8(file.absolutePath))) {
+        await streamLines(session, file, format, parseLine);
+        continue;
+      }
+      const info = await stat(file.absolutePath);
+      if (!info.isFile()) {
+        session.addSkippedFile(file.path, { line: 1, severity: 'warning', message: `${entryKind(info)}, not a regular file: skipped` });
+      } else if (info.size > MAX_WHOLE_FILE_BYTES) {
+        const limit = `${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB`;
+        session.addSkippedFile(file.path, { line: 1, severity: 'error', message: `file of ${Math.ceil(info.size / 1024 / 1024)} MB is over the ${limit} limit for one file: skipped (split it, or use JSON Lines, which is streamed)` });
+      } else {
+        session.addFile({ path: file.path, bytes: new Uint8Array(await readFile(file.absolutePath)) });
+      }
+    } catch (error) {
+      session.addSkippedFile(file.path, { line: 1, severity: 'error', message: `cannot be read (${errorCode(error)}), skipped` });
     }
   }
   return session.finish();

@@ -65,7 +65,8 @@ function pad2(value: number): string {
 
 /**
  * An ISO date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) from a year, an ISO timestamp, `YYYY/MM/DD`,
- * or epoch milliseconds; undefined when the value holds no plausible date.
+ * or epoch milliseconds; undefined when the value holds no date. The month and day are not checked here
+ * (`2024-02-31` comes back as written), so the ingest can warn about an impossible date instead of moving it.
  * @example normaliseDate('2025-10-16T17:59:37Z') // => '2025-10-16'
  * @example normaliseDate(2017) // => '2017'
  * @example normaliseDate(1478131200000) // => '2016-11-03'
@@ -86,8 +87,10 @@ export function normaliseDate(value: unknown): string | undefined {
   if (!match) return undefined;
   const [, year, month, day] = match;
   if (year === undefined || Number(year) < 1000) return undefined;
-  if (month === undefined || Number(month) < 1 || Number(month) > 12) return year;
-  if (day === undefined || Number(day) < 1 || Number(day) > 31) return `${year}-${pad2(Number(month))}`;
+  // An impossible month or day (`2024-13-01`, `2024-02-31`) is passed on as written, not coerced to a nearby
+  // date: the ingest leaves it out with a warning naming the line (limits.ts).
+  if (month === undefined) return year;
+  if (day === undefined) return `${year}-${pad2(Number(month))}`;
   return `${year}-${pad2(Number(month))}-${pad2(Number(day))}`;
 }
 
@@ -279,18 +282,22 @@ export function recordToFields(valueOf: (field: RecordField) => RecordValue): { 
   if (arxivId !== undefined) fields.arxivId = arxivId;
   if (doi !== undefined) fields.doi = doi;
   if (url !== undefined) fields.url = url;
+  if (urlText !== undefined && httpUrl(urlText) === undefined) fields.ignoredUrl = urlText;
   if (date !== undefined) fields.date = date;
   if (venueText !== undefined) fields.venue = collapseWhitespace(venueText);
   return { fields };
 }
 
 /**
- * 1-based line of each character offset, from a table of line starts (binary search).
+ * 1-based line of each character offset, from a table of line starts (binary search). A line ends at `\n`, `\r\n`
+ * or a lone `\r` (old Mac files, some Excel CSV exports), as editors count them.
  * @example lineLocator('a\nb\nc')(4) // => 3
+ * @example lineLocator('a\rb\rc')(4) // => 3
  */
 export function lineLocator(text: string): (offset: number) => number {
   const lineStarts = [0];
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) lineStarts.push(index + 1);
+  const lineBreak = /\r\n?|\n/g;
+  for (let match = lineBreak.exec(text); match !== null; match = lineBreak.exec(text)) lineStarts.push(match.index + match[0].length);
   return (offset: number) => {
     let low = 0;
     let high = lineStarts.length - 1;

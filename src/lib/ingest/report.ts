@@ -70,11 +70,35 @@ export function assertIngestAccounting(report: IngestReport): void {
 }
 
 /**
- * One report line for a problem: `path:line: message`, with the severity in brackets at the end.
+ * Characters that must not reach a terminal or log raw: C0 and C1 controls (line breaks that would forge a report
+ * line, ESC that starts an ANSI sequence clearing the screen), DEL, the Unicode line/paragraph separators and the
+ * bidirectional overrides that reorder what a reader sees.
+ */
+const UNSAFE_FOR_TERMINAL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * Text from the input (a file name, an id, a title) made safe for one line of human output: every control,
+ * separator or bidi character is written as an escape (`\n`, `\u001b`), so a name cannot start a new report
+ * line, move the cursor or clear the screen. Text without such characters is returned unchanged.
+ * @example quoteForTerminal('a\nb\u001b[2J.bib') // => 'a\\nb\\u001b[2J.bib'
+ * @example quoteForTerminal('papers.bib') // => 'papers.bib'
+ */
+export function quoteForTerminal(text: string): string {
+  return text.replace(UNSAFE_FOR_TERMINAL, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\r') return '\\r';
+    if (char === '\t') return '\\t';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/**
+ * One report line for a problem: `path:line: message`, with the severity in brackets at the end. Input-derived
+ * text is escaped (`quoteForTerminal`).
  * @example problemLine('x.txt', { line: 1, severity: 'warning', message: 'empty file' }) // => 'x.txt:1: empty file (warning)'
  */
 export function problemLine(path: string, problem: SourceProblem): string {
-  return `${path}:${problem.line}: ${problem.message} (${problem.severity})`;
+  return quoteForTerminal(`${path}:${problem.line}: ${problem.message} (${problem.severity})`);
 }
 
 function plural(count: number, noun: string): string {
@@ -105,16 +129,16 @@ function countsText(read: number, pages: number, merged: number, rejected: numbe
 /** The file's line, then its rejections, merges and problems indented below it, ordered by line. */
 function fileLines(file: FileReport): string[] {
   const details = [
-    ...file.rejected.map((record) => ({ line: record.line, text: `${file.path}:${record.line}: ${record.reason}` })),
+    ...file.rejected.map((record) => ({ line: record.line, text: quoteForTerminal(`${file.path}:${record.line}: ${record.reason}`) })),
     ...file.merges.map((record) => ({
       line: record.line,
-      text: `${file.path}:${record.line}: merged into ${record.into.path}:${record.into.line} (${record.reason})`,
+      text: quoteForTerminal(`${file.path}:${record.line}: merged into ${record.into.path}:${record.into.line} (${record.reason})`),
     })),
     ...file.problems.map((problem) => ({ line: problem.line, text: problemLine(file.path, problem) })),
   ];
   // Array.prototype.sort is stable, so lines on the same line number keep rejection, merge, problem order.
   return [
-    `${file.path} (${file.format ?? 'skipped'}): ${countsText(file.read, file.pages, file.merged, file.rejected.length)}`,
+    `${quoteForTerminal(file.path)} (${file.format ?? 'skipped'}): ${countsText(file.read, file.pages, file.merged, file.rejected.length)}`,
     ...details.sort((left, right) => left.line - right.line).map((detail) => `  ${detail.text}`),
   ];
 }
@@ -170,6 +194,6 @@ export function ingestProblemsAsErrors(report: IngestReport, strict: boolean): s
     ...file.problems
       .filter((problem) => strict || problem.severity === 'error')
       .map((problem) => problemLine(file.path, problem)),
-    ...(strict ? file.rejected.map((record) => `${file.path}:${record.line}: ${record.reason}`) : []),
+    ...(strict ? file.rejected.map((record) => quoteForTerminal(`${file.path}:${record.line}: ${record.reason}`)) : []),
   ]);
 }

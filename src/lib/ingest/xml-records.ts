@@ -45,7 +45,8 @@ export function documentProblem(text: string): SourceProblem | undefined {
       .split(',')
       .map((name) => name.trim().replace(/^"|"$/g, ''))
       .filter((name) => name !== '');
-    const lastLine = text.replace(/\s+$/, '').split('\n').length;
+    // trimEnd, not `/\s+$/`: the regex retries at every space of every run and took minutes on 1 MB of spaces.
+    const lastLine = lineLocator(text)(text.trimEnd().length);
     return {
       line: lastLine,
       severity: 'error',
@@ -56,34 +57,80 @@ export function documentProblem(text: string): SourceProblem | undefined {
 }
 
 /**
- * Every `<name>` element in the text (with or without a namespace prefix), each parsed on its own.
- * An element whose closing tag never comes, or whose content is not well-formed, has an `error`.
+ * The text with every comment, CDATA section, processing instruction and DOCTYPE blanked out (each character but
+ * line breaks becomes a space, so offsets and lines stay put). Record tags are searched in this text: an `<entry>`
+ * the source commented out, or wrapped in CDATA as text, is not a record. An unclosed one blanks the rest of the file.
+ * @example maskNonMarkup('<a><!-- <entry> -->\n</a>') // => '<a>                \n</a>'
+ */
+export function maskNonMarkup(text: string): string {
+  const blank = (part: string): string => part.replace(/[^\n]/g, ' ');
+  let masked = '';
+  let from = 0;
+  for (let open = text.indexOf('<', from); open !== -1; open = text.indexOf('<', from)) {
+    const closer = text.startsWith('<!--', open)
+      ? '-->'
+      : text.startsWith('<![CDATA[', open)
+        ? ']]>'
+        : text.startsWith('<?', open)
+          ? '?>'
+          : text.startsWith('<!DOCTYPE', open) || text.startsWith('<!doctype', open)
+            ? '>'
+            : undefined;
+    if (closer === undefined) {
+      masked += text.slice(from, open + 1);
+      from = open + 1;
+      continue;
+    }
+    // A DOCTYPE's internal subset (`[ <!ENTITY …> ]`) ends at `]>`.
+    const subset = closer === '>' ? text.indexOf('[', open) : -1;
+    const subsetEnd = subset !== -1 && subset < (text.indexOf('>', open) === -1 ? text.length : text.indexOf('>', open)) ? text.indexOf(']>', subset) : -1;
+    const end = subsetEnd !== -1 ? subsetEnd + 2 : text.indexOf(closer, open + 2);
+    const stop = end === -1 ? text.length : subsetEnd !== -1 ? end : end + closer.length;
+    masked += text.slice(from, open) + blank(text.slice(open, stop));
+    from = stop;
+  }
+  return masked + text.slice(from);
+}
+
+/**
+ * Every `<name>` element in the text (with or without a namespace prefix), each parsed on its own. Elements inside
+ * comments and CDATA are not records (`maskNonMarkup`). An element whose closing tag never comes, or whose content
+ * is not well-formed, has an `error`. One pass over the opening and closing tags: linear in the text.
  * @example sliceXmlRecords('<feed>\n<entry><id>1</id></entry>\n<entry><id>2', 'entry')
  * // => [{ line: 2, element: { id: '1' } }, { line: 3, element: { error: 'file ends inside this <entry> (no closing tag)' } }]
  */
 export function sliceXmlRecords(text: string, name: string): XmlRecordSlice[] {
   const lineOf = lineLocator(text);
-  const opening = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])[^>]*>`, 'g');
-  const closing = new RegExp(`</(?:[\\w.-]+:)?${name}\\s*>`, 'g');
+  const masked = maskNonMarkup(text);
+  // `[^<>]*`, never `[^>]*`: an unclosed `<entry ` must not send every later attempt to the end of the file.
+  const tag = new RegExp(`<(/?)(?:[\\w.-]+:)?${name}(?=[\\s/>])[^<>]*>|<(?:[\\w.-]+:)?${name}(?=[\\s/])`, 'g');
   const slices: XmlRecordSlice[] = [];
-  for (let open = opening.exec(text); open !== null; open = opening.exec(text)) {
-    const line = lineOf(open.index);
-    if (open[0].endsWith('/>')) {
-      slices.push({ line, element: parseElement(open[0], name, line) });
+  let openTag: { index: number; end: number } | undefined;
+  for (let match = tag.exec(masked); match !== null; match = tag.exec(masked)) {
+    const isClosing = match[1] === '/';
+    const isComplete = match[0].endsWith('>');
+    if (isClosing) {
+      if (openTag !== undefined) {
+        const line = lineOf(openTag.index);
+        slices.push({ line, element: parseElement(text.slice(openTag.index, match.index + match[0].length), name, line) });
+        openTag = undefined;
+      }
       continue;
     }
-    closing.lastIndex = opening.lastIndex;
-    const close = closing.exec(text);
-    const nextOpen = text.slice(opening.lastIndex, close?.index ?? text.length).search(new RegExp(`<(?:[\\w.-]+:)?${name}[\\s/>]`));
-    if (close === null || nextOpen !== -1) {
-      const where = close === null ? 'file ends inside this' : `another <${name}> starts (line ${lineOf(opening.lastIndex + nextOpen)}) before the end of this`;
-      slices.push({ line, element: { error: `${where} <${name}> (no closing tag)` } });
-      if (close === null) break;
-      continue;
+    if (openTag !== undefined) {
+      slices.push({ line: lineOf(openTag.index), element: { error: `another <${name}> starts (line ${lineOf(match.index)}) before the end of this <${name}> (no closing tag)` } });
+      openTag = undefined;
     }
-    slices.push({ line, element: parseElement(text.slice(open.index, closing.lastIndex), name, line) });
-    opening.lastIndex = closing.lastIndex;
+    if (!isComplete) {
+      slices.push({ line: lineOf(match.index), element: { error: `the <${name}> tag is never closed with '>'` } });
+    } else if (match[0].endsWith('/>')) {
+      const line = lineOf(match.index);
+      slices.push({ line, element: parseElement(match[0], name, line) });
+    } else {
+      openTag = { index: match.index, end: match.index + match[0].length };
+    }
   }
+  if (openTag !== undefined) slices.push({ line: lineOf(openTag.index), element: { error: `file ends inside this <${name}> (no closing tag)` } });
   return slices;
 }
 

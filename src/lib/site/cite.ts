@@ -17,7 +17,11 @@ export interface CitablePaper {
 /**
  * A BibTeX entry for a paper. arXiv papers become `@misc` with `eprint`; the key is the first author's
  * family name, the year and the first title word (falling back to the slug), ASCII only.
- * Braces, `%`, `&`, `$`, `#`, `_` in the title's text are escaped so the entry compiles; its math stays TeX.
+ * Every field is escaped, as HTML is for a page: TeX specials in text fields (`{` `}` `\\` `%` `&` `$` `#` `_` `~` `^`)
+ * become their escaped forms, a name holding the word "and" is braced so it stays one author, and in the verbatim
+ * fields (`doi`, `url`) braces, backslashes, spaces and control characters are percent-encoded. So no value can close
+ * its field and start another (`},author={…}`) or run a command (`\\input{…}`).
+ * The title's math stays TeX when its braces balance and it calls no command that reads, writes or redefines.
  * @example toBibtex({ slug: 'a-b', title: 'Deep Nets', authors: ['Ada Lovelace'], date: '2024-05-01' }, 'https://x.org/papers/a-b/')
  * // => '@misc{lovelace2024deep,\n  title = {Deep Nets},\n  author = {Lovelace, Ada},\n  year = {2024},\n  url = {https://x.org/papers/a-b/}\n}'
  */
@@ -25,13 +29,13 @@ export function toBibtex(paper: CitablePaper, pageUrl: string): string {
   const year = paper.date?.slice(0, 4);
   const fields: [string, string][] = [['title', titleToBibtex(paper.title)]];
   if (paper.authors.length > 0) fields.push(['author', paper.authors.map(authorToBibtex).join(' and ')]);
-  if (year) fields.push(['year', year]);
+  if (year && /^\d{4}$/.test(year)) fields.push(['year', year]);
   if (paper.venue && !paper.arxivId) fields.push(['howpublished', escapeBibtex(paper.venue)]);
   if (paper.arxivId) {
-    fields.push(['eprint', paper.arxivId], ['archiveprefix', 'arXiv']);
+    fields.push(['eprint', escapeBibtex(paper.arxivId)], ['archiveprefix', 'arXiv']);
   }
-  if (paper.doi) fields.push(['doi', paper.doi]);
-  fields.push(['url', paper.url ?? pageUrl]);
+  if (paper.doi) fields.push(['doi', escapeVerbatim(paper.doi)]);
+  fields.push(['url', escapeVerbatim(paper.url ?? pageUrl)]);
   const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
   return `@misc{${bibtexKey(paper)},\n${body}\n}`;
 }
@@ -64,6 +68,8 @@ function formatAuthorList(authors: readonly string[]): string {
 }
 
 function authorToBibtex(name: string): string {
+  // BibTeX splits author lists on the word "and" at brace level 0: a name holding it is kept whole in braces.
+  if (/\band\b/i.test(name)) return `{${escapeBibtex(name)}}`;
   if (name.includes(',')) return escapeBibtex(name);
   const words = name.trim().split(/\s+/);
   if (words.length < 2) return escapeBibtex(name);
@@ -85,9 +91,12 @@ function bibtexKey(paper: CitablePaper): string {
 /** The title for BibTeX: math kept as the author wrote it (BibTeX passes `$\ell_1$` to LaTeX), text escaped. */
 function titleToBibtex(title: string): string {
   return splitMath(title)
-    .map((segment) => (segment.kind === 'math' && hasBalancedBraces(segment.source) ? segment.source : escapeBibtex(segment.kind === 'math' ? segment.source : texTextToPlain(segment.text))))
+    .map((segment) => (segment.kind === 'math' && hasBalancedBraces(segment.source) && !UNSAFE_TEX_COMMAND.test(segment.source) ? segment.source : escapeBibtex(segment.kind === 'math' ? segment.source : texTextToPlain(segment.text))))
     .join('');
 }
+
+/** TeX primitives and macros that read or write files, run shell commands or redefine things: math holding one is escaped. */
+const UNSAFE_TEX_COMMAND = /\\(?:input|include|InputIfFileExists|openin|openout|read|write|immediate|special|catcode|def|edef|gdef|xdef|let|csname|newcommand|renewcommand|providecommand|usepackage|RequirePackage|directlua|ShellEscape|jobname)(?![A-Za-z])/;
 
 function hasBalancedBraces(tex: string): boolean {
   let depth = 0;
@@ -99,6 +108,25 @@ function hasBalancedBraces(tex: string): boolean {
   return depth === 0;
 }
 
+/** TeX's escaped form of each special character; one pass, so the braces of `\\textbackslash{}` stay as written. */
+const TEX_ESCAPE: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\{',
+  '}': '\\}',
+  '%': '\\%',
+  '&': '\\&',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+};
+
 function escapeBibtex(text: string): string {
-  return text.replace(/\\/g, '\\textbackslash{}').replace(/([{}%&$#_])/g, '\\$1');
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}%&$#_~^]/g, (char) => TEX_ESCAPE[char] ?? char);
+}
+
+/** A `doi` or `url` value (read verbatim by BibLaTeX): characters that could end the field percent-encoded. */
+function escapeVerbatim(text: string): string {
+  return text.replace(/[{}\\\s\u0000-\u001f\u007f]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }

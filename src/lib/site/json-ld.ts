@@ -15,7 +15,14 @@ export interface JsonLdPaper {
   tags: readonly string[];
 }
 
+/** Longest abstract copied into the JSON-LD; search engines read no further. */
+export const MAX_JSON_LD_ABSTRACT_CHARS = 5000;
+
 /** A schema.org object ready for `JSON.stringify`. */
+
+function boundAbstract(abstract: string): string {
+  return abstract.length > MAX_JSON_LD_ABSTRACT_CHARS ? `${abstract.slice(0, MAX_JSON_LD_ABSTRACT_CHARS - 1)}…` : abstract;
+}
 export type JsonLd = Record<string, unknown>;
 
 /**
@@ -49,7 +56,8 @@ export function scholarlyArticleJsonLd(paper: JsonLdPaper, pageUrl: string): Jso
     // Google truncates headlines beyond 110 characters; `name` keeps the full title.
     headline: title.length > 110 ? `${title.slice(0, 109)}…` : title,
     name: title,
-    ...(paper.hasAbstract && paper.abstract !== '' ? { abstract: texToPlain(paper.abstract) } : {}),
+    // The page shows the whole abstract once; the structured copy is bounded so a long one is not paid twice.
+    ...(paper.hasAbstract && paper.abstract !== '' ? { abstract: boundAbstract(texToPlain(paper.abstract)) } : {}),
     ...(paper.authors.length > 0 ? { author: paper.authors.map((name) => ({ '@type': 'Person', name })) } : {}),
     ...(paper.date ? { datePublished: paper.date } : {}),
     ...(paper.venue ? { isPartOf: { '@type': 'Periodical', name: paper.venue } } : {}),

@@ -58,6 +58,14 @@ export function truncateAtWord(text: string, maxChars: number): string {
 }
 
 /**
+ * Authors a list row carries for its text and author filters. A row is repeated on every co-author's page, so a
+ * row carrying all of a 5,000-author paper's names would make output quadratic in the author count (5,000 pages of
+ * 5,000 names each); past this many, the later authors are not filterable from lists (their own pages still list
+ * the paper).
+ */
+export const MAX_ROW_AUTHORS = 20;
+
+/**
  * The rows of a papers list, in the papers' order. `authorSlugOf` maps an author name as written to the slug of
  * its author page (src/lib/site/authors.ts); without it rows carry no author slugs and the author filter is off.
  * @example toPaperListItems([paper])[0].teaser // => 'Despite rapid progress in building conversational AI agents…'
@@ -72,9 +80,9 @@ export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?:
       authors,
       year: paper.date?.slice(0, 4) ?? '',
       order: paper.order,
-      filterText: foldForMatch(`${texToPlain(paper.title)} ${paper.authors.join(' ')} ${texToPlain(paper.abstract.slice(0, 400))}`),
+      filterText: foldForMatch(`${texToPlain(paper.title)} ${paper.authors.slice(0, MAX_ROW_AUTHORS).join(' ')} ${texToPlain(paper.abstract.slice(0, 400))}`),
       categories: [...paper.categories],
-      authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.flatMap((name) => authorSlugOf(name) ?? []))],
+      authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.slice(0, MAX_ROW_AUTHORS).flatMap((name) => authorSlugOf(name) ?? []))],
     };
   });
 }

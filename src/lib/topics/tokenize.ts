@@ -13,7 +13,9 @@ export const BOUNDARY = -1;
 const tokenPattern = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
 const letterPattern = /\p{L}/u;
 const digitPattern = /\p{N}/u;
-const texSymbolAccent = /\\[`'"^~=.]\s*\{?\s*([A-Za-z])\s*\}?/g;
+// Whitespace inside an accent is bounded (`\s{0,4}`, not `\s*`): two `\s*` around an optional `{` backtrack
+// quadratically over a long run of spaces after a `\"`.
+const texSymbolAccent = /\\[`'"^~=.]\s{0,4}\{?\s{0,4}([A-Za-z])\s{0,4}\}?/g;
 const texLetterAccent = /\\[uvHckrbd]\s*\{\s*([A-Za-z])\s*\}/g;
 const texMath = /\$\$[^$]*\$\$|\$[^$]{0,400}\$|\\\([\s\S]{0,400}?\\\)|\\\[[\s\S]{0,400}?\\\]/g;
 const texCommand = /\\[A-Za-z]+\*?|\\./g;

