@@ -245,7 +245,11 @@ export function letterSegment(letter: string): string {
 export function authorIndexPages(authors: readonly Author[], maxPerPage: number): AuthorIndexPage[] {
   if (authors.length <= maxPerPage) return [{ path: '/authors/', letter: undefined, number: 1, pageCount: 1, authors: [...authors] }];
   const byLetter = new Map<string, Author[]>();
-  for (const author of authors) byLetter.set(author.letter, [...(byLetter.get(author.letter) ?? []), author]);
+  for (const author of authors) {
+    const group = byLetter.get(author.letter);
+    if (group) group.push(author);
+    else byLetter.set(author.letter, [author]);
+  }
   const pages: AuthorIndexPage[] = [];
   for (const letter of [...byLetter.keys()].sort(compareCodeUnits)) {
     const letterAuthors = byLetter.get(letter) ?? [];
