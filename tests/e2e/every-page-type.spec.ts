@@ -7,7 +7,7 @@ import { axeViolations, consoleProblems, formatScores, lighthouseAudit } from '.
 /**
  * The page types the bundled corpus (119 papers, no authors) never makes, checked like the bundled build's: a
  * fixture atlas of over 1,000 real papers with authors (support/fixture-atlas.ts) has a second papers-list page,
- * the authors index, author pages and a two-level map. Built once into test-results/, served on a port of its own,
+ * the authors index split by letter (over 2,000 authors), author pages and a two-level map. Built once into test-results/, served on a port of its own,
  * then axe (light and dark), console and network errors, and Lighthouse on the page types listed in CHECKED_HERE.
  * Runs in its own Playwright project after Lighthouse (playwright.config.ts): its Lighthouse run needs a quiet machine.
  */
@@ -18,7 +18,7 @@ import { axeViolations, consoleProblems, formatScores, lighthouseAudit } from '.
  * the same way at any size and are checked on the bundled build; the first papers-list page is the same template as
  * the later page (1,000 rows make axe take minutes).
  */
-const CHECKED_HERE = ['papers list, a later page', 'authors', 'author', 'paper', 'topic', 'map'];
+const CHECKED_HERE = ['papers list, a later page', 'authors', 'authors of a letter', 'author', 'paper', 'topic', 'map'];
 
 let site: { url: string; close: () => Promise<void> };
 let types: PageType[];
@@ -37,7 +37,7 @@ test.afterAll(async () => {
   await site?.close();
 });
 
-test('the fixture atlas has every page type: later papers page, authors, author pages and a two-level map', async ({ request }) => {
+test('the fixture atlas has every page type: later papers page, authors by letter, author pages and a two-level map', async ({ request }) => {
   expect(types.map((type) => type.name).sort()).toEqual([...CHECKED_HERE].sort());
   const atlas = (await (await request.get(new URL('atlas.json', site.url).href)).json()) as { levels: number; papers: unknown[] };
   expect(atlas.papers.length).toBeGreaterThanOrEqual(1000);

@@ -8,7 +8,7 @@ const SAMPLES = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', '
 /**
  * Real files of ../shared/corpora/samples (read there, copied into test-results/, never into the project): the
  * last OAI-PMH page of the arXiv cs harvest (538 papers), ICLR 2017 from OpenReview (490) and a Zotero BibTeX
- * export (169 entries, some without an abstract). Together over 1,000 papers and 3,000 authors, which is what makes
+ * export (169 entries, some without an abstract). Together 1,190 papers and 2,503 authors, which is what makes
  * the page types the bundled corpus lacks: /papers/page/2/, author pages, author letter pages, a two-level map.
  */
 export const FIXTURE_ATLAS_SOURCES = [
