@@ -1,4 +1,5 @@
 import type { SourceProblem } from './format.ts';
+import { lineLocator } from './record-fields.ts';
 
 /**
  * The outcome of decoding one file: its text (with a warning when it was not read as UTF-8), or the problem that
@@ -161,16 +162,11 @@ function withoutControls(result: DecodeResult): DecodeResult {
   if ('problem' in result) return result;
   const stripped = stripControlCharacters(result.text);
   if (stripped.count === 0) return result;
-  const problem = controlCharactersProblem(lineOfTextOffset(result.text, stripped.firstOffset), stripped.count, stripped.first);
+  const problem = controlCharactersProblem(lineLocator(result.text)(stripped.firstOffset), stripped.count, stripped.first);
   // A decoding warning (Windows-1252) comes first, as before; the control-character warning joins it.
   return { text: stripped.text, warning: result.warning ?? problem, ...(result.warning === undefined ? {} : { extraWarning: problem }) };
 }
 
-function lineOfTextOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) line += 1;
-  return line;
-}
 
 /** Unassigned, private-use and surrogate code points: a few may be real, a share of them means the bytes are not UTF-16 text. */
 const UNLIKELY_IN_TEXT = /[\p{Cn}\p{Co}\p{Cs}]/gu;
@@ -190,7 +186,7 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): Decod
   const nul = text.indexOf('\u0000');
   const unlikely = text.match(UNLIKELY_IN_TEXT)?.length ?? 0;
   if (nul !== -1 || unlikely > text.length / 100) {
-    const where = nul !== -1 ? `a NUL character at line ${lineOfTextOffset(text, nul)}` : `${unlikely} unassigned or private-use characters`;
+    const where = nul !== -1 ? `a NUL character at line ${lineLocator(text)(nul)}` : `${unlikely} unassigned or private-use characters`;
     return { problem: { line: 1, severity: 'error', message: `starts with a ${encoding.toUpperCase()} byte order mark but holds ${where}: not text, skipped` } };
   }
   return { text };

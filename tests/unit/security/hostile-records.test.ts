@@ -192,3 +192,8 @@ test('strict mode fails on each of these warnings', async () => {
   }
   assert.deepEqual(ingestProblemsAsErrors(report, false), []);
 });
+
+test('a control character in a file with lone-CR line endings is reported on its own line', () => {
+  const { report } = ingestText('lone-cr.csv', 'title,abstract\r"First","one"\r"Second \u001b[2J","two"\r');
+  assert.match(formatIngestReport(report), /lone-cr\.csv:3: 1 control character removed \(first: U\+001B\) \(warning\)/);
+});
