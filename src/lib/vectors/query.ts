@@ -43,7 +43,7 @@ export interface SimilarOptions {
 export interface SimilarPaper {
   slug: string;
   title: string;
-  /** The query's LSA and exact TF-IDF cosines with the paper, mixed by exactWeight, in [0, 1]. */
+  /** The ranking score scaled to [0, 1]: LSA cosine (with feedback), exact TF-IDF cosine and the topic's closeness, mixed. */
   similarity: number;
   /** Terms of the query this paper shares, strongest first (at most 5). */
   shared: string[];
@@ -207,7 +207,7 @@ export class SimilarIndex {
       candidates += topic.size;
     }
     const shards = await Promise.all(chosen.map((topic) => this.paperShard(topic)));
-    // `lsa` is the cosine with the query itself (shown as similarity); `ranking` the cosine with the expanded query.
+    // `lsa` is the cosine with the query itself; `ranking` the cosine with the query expanded by feedback.
     const scored: Array<{ shard: PaperShard; index: number; lsa: number; ranking: number }> = [];
     for (const shard of shards) {
       for (let index = 0; index < shard.header.slugs.length; index++) {
@@ -235,19 +235,14 @@ export class SimilarIndex {
     const reranked = scored.slice(0, Math.max(count, shortlist)).map((entry) => {
       const paper = paperRow(entry.shard, entry.index);
       const exact = sparseDot(row, paper);
-      return {
-        ...entry,
-        paper,
-        similarity: (1 - exactWeight) * entry.lsa + exactWeight * exact,
-        score: (1 - exactWeight) * entry.ranking + exactWeight * exact + topicWeight * topicScoreOf.get(entry.shard.topic)!,
-      };
+      return { ...entry, paper, score: (1 - exactWeight) * entry.ranking + exactWeight * exact + topicWeight * topicScoreOf.get(entry.shard.topic)! };
     });
     reranked.sort((a, b) => b.score - a.score || compareText(a.shard.header.slugs[a.index]!, b.shard.header.slugs[b.index]!));
     const topicOf = (id: number) => this.topics.topics[this.topicIndexOfId.get(id)!]!;
-    const papers: SimilarPaper[] = reranked.slice(0, count).map(({ shard, index, paper, similarity }) => ({
+    const papers: SimilarPaper[] = reranked.slice(0, count).map(({ shard, index, paper, score }) => ({
       slug: shard.header.slugs[index]!,
       title: shard.header.titles[index]!,
-      similarity: Math.max(0, Math.min(1, similarity)),
+      similarity: Math.max(0, Math.min(1, score / (1 + topicWeight))),
       shared: sharedTerms(row, paper, termOfColumn),
       topicSlug: topicOf(shard.topic).slug,
       topicLabel: topicOf(shard.topic).label,

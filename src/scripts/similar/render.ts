@@ -24,7 +24,7 @@ export function renderPapers(list: HTMLElement, papers: readonly SimilarPaper[],
       const link = element('a', 'font-medium text-slate-900 hover:text-accent-700 hover:underline dark:text-slate-100 dark:hover:text-accent-300', paper.title);
       link.href = joinBase(base, `/papers/${paper.slug}/`);
       const score = element('span', 'shrink-0 font-mono text-xs tabular-nums text-slate-600 dark:text-slate-400', paper.similarity.toFixed(2));
-      score.title = 'Similarity: LSA and exact TF-IDF cosines with your text, mixed (0 to 1)';
+      score.title = 'Similarity, 0 to 1: closeness in the atlas’s LSA space, shared exact terms and closeness of the paper’s topic, combined';
       score.dataset.similarity = '';
       head.append(link, score);
       const details = element('p', 'mt-1 text-xs text-slate-600 dark:text-slate-400');

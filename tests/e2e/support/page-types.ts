@@ -10,7 +10,8 @@ export interface PageType {
 }
 
 /**
- * Every page type of the built site: home, papers list, a paper, topics, a topic, map, search with a query, and 404.
+ * Every page type of the built site: home, papers list, a paper, topics, a topic, map, search with a query, similar
+ * papers of a text, and 404.
  * The paper and topic are the first of `atlas.json`, so the list follows whatever content was built.
  */
 export async function pageTypes(request: APIRequestContext): Promise<PageType[]> {
@@ -38,6 +39,13 @@ export async function pageTypes(request: APIRequestContext): Promise<PageType[]>
       path: 'search/?q=agents',
       ready: async (page) => {
         await expect(page.locator('main [data-search-results] > *').first()).toBeVisible({ timeout: 15_000 });
+      },
+    },
+    {
+      name: 'similar',
+      path: `similar/?text=${encodeURIComponent('Reinforcement learning agents with human feedback for language models')}`,
+      ready: async (page) => {
+        await expect(page.locator('[data-similar-papers] > li').first()).toBeVisible({ timeout: 15_000 });
       },
     },
     { name: '404', path: 'no-such-page/', isNotFound: true },
