@@ -140,7 +140,7 @@ async function timedQuery(page: import('@playwright/test').Page, text: string): 
   }, text);
 }
 
-async function measure(browser: Browser, distDir: string, texts: string[]): Promise<Pick<SizeResult, 'cold' | 'warm'>> {
+async function measure(browser: Browser, distDir: string, texts: string[]): Promise<Pick<SizeResult, 'cold' | 'warm' | 'repeat'>> {
   const site = await serveStatic(distDir);
   const gzipCache = new Map<string, number>();
   const gzipSizeOf = async (url: string): Promise<number> => {
