@@ -86,7 +86,7 @@ test('a paper page loads no vectors until "more like this" is pressed, then list
   expect(vectorRequests).toEqual([]);
   const section = page.locator('[data-more-like-this]');
   await section.getByRole('button', { name: 'Show more like this' }).click();
-  const items = section.locator('[data-more-like-this-results] > li');
+  const items = section.locator('ol > li');
   await expect(items.first()).toBeVisible();
   expect(await items.count()).toBe(10);
   await expect(section.locator('a[href*="/papers/impatient-users-confuse-ai-agents"]')).toHaveCount(0);
