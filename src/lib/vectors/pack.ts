@@ -10,7 +10,7 @@ import type { AtlasData, TopicInput } from '../topics/atlas-schema.ts';
 import { tokenizeCorpus } from '../topics/tokenize.ts';
 import { buildFeatures } from '../topics/phrases.ts';
 import { buildTfidf } from '../topics/tfidf.ts';
-import { topicText } from '../topics/pipeline.ts';
+import { topicText } from '../topics/atlas-schema.ts';
 import { encodePack } from './pack-file.ts';
 import { dequantiseRows, quantiseRows, quantiseUnitWeights } from './quantise.ts';
 import { fnv1a, projectRow, shardWordOf } from './text-vector.ts';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildTopicModel, topicText } from '../../../src/lib/topics/pipeline.ts';
+import { buildTopicModel } from '../../../src/lib/topics/pipeline.ts';
+import { topicText } from '../../../src/lib/topics/atlas-schema.ts';
 import { buildVectorPack } from '../../../src/lib/vectors/pack.ts';
 import { openSimilarIndex, type SimilarIndex } from '../../../src/lib/vectors/query.ts';
 import { candidateTerms, projectRow, weighTerms } from '../../../src/lib/vectors/text-vector.ts';
