@@ -1,14 +1,15 @@
 import { join } from 'node:path';
-import { cachedAtlas, topicCodeVersion } from '../lib/topics/cached-atlas.ts';
+import { cachedAtlas, topicCodeVersion, type CachedAtlas, type TopicBasis } from '../lib/topics/cached-atlas.ts';
 import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
 import { atlasTopicColors } from '../lib/map/palette.ts';
 import { atlasConfig } from '../lib/config.ts';
-import type { AtlasData } from '../lib/topics/atlas-schema.ts';
+import type { AtlasData, TopicInput } from '../lib/topics/atlas-schema.ts';
+import type { SluggedPaper } from '../lib/ingest/paper.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
 
-let atlasOfBuild: Promise<AtlasData> | undefined;
+let fitOfBuild: Promise<CachedAtlas> | undefined;
 
 /** Seed of the topic step's random choices. */
 const TOPIC_SEED = 1;
@@ -19,31 +20,43 @@ const TOPIC_SEED = 1;
  * few papers added folds them in (src/lib/topics/cached-atlas.ts).
  */
 export function getAtlas(): Promise<AtlasData> {
-  atlasOfBuild ??= (async () => {
+  return getTopicFit().then((fit) => fit.atlas);
+}
+
+/** The LSA basis of this build's atlas (for the `/vectors/` files of /similar/). */
+export function getTopicBasis(): Promise<TopicBasis> {
+  return getTopicFit().then((fit) => fit.basis);
+}
+
+/**
+ * What the topic step (and the /vectors/ files, which must read the same words) reads of each paper. The topic step,
+ * atlas.json and the map read the plain form: `$\ell_1$` is the word `ℓ1`, not `ell`, `_`, `1`.
+ */
+export function topicInputsOf(papers: readonly SluggedPaper[]): TopicInput[] {
+  return papers.map((paper) => ({
+    slug: paper.slug,
+    title: texToPlain(paper.title),
+    abstract: texToPlain(paper.abstract),
+    ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
+  }));
+}
+
+function getTopicFit(): Promise<CachedAtlas> {
+  fitOfBuild ??= (async () => {
     const config = atlasConfig();
     const papers = await getPapers();
     // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
     void startSearchBodyIndex().catch(() => {});
-    // The topic step, atlas.json and the map read the plain form: `$\ell_1$` is the word `ℓ1`, not `ell`, `_`, `1`.
-    const { atlas } = await cachedAtlas(
-      papers.map((paper) => ({
-        slug: paper.slug,
-        title: texToPlain(paper.title),
-        abstract: texToPlain(paper.abstract),
-        ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
-      })),
-      {
-        dir: join(config.cacheDir, 'research-atlas'),
-        fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
-        incremental: config.incremental,
-        seed: TOPIC_SEED,
-        log: (line) => console.log(`[atlas] ${line}`),
-        onProgress: progressLogger(),
-      },
-    );
-    return atlas;
+    return cachedAtlas(topicInputsOf(papers), {
+      dir: join(config.cacheDir, 'research-atlas'),
+      fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
+      incremental: config.incremental,
+      seed: TOPIC_SEED,
+      log: (line) => console.log(`[atlas] ${line}`),
+      onProgress: progressLogger(),
+    });
   })();
-  return atlasOfBuild;
+  return fitOfBuild;
 }
 
 /** Lookups every page needs, built once per build so a 100k-paper build stays linear. */

@@ -92,6 +92,17 @@ test('the map loads every paper under the sub-path', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
+test('similar papers of a text load their worker and vector files under the sub-path', async ({ page }) => {
+  const problems = watchRequests(page);
+  await page.goto(`${site.url}similar/?text=${encodeURIComponent('agents trained with reinforcement learning from human feedback')}`);
+  const results = page.locator('[data-similar-papers] > li');
+  await expect(results.first()).toBeVisible();
+  expect(await results.count()).toBeGreaterThanOrEqual(10);
+  await expect(results.first().locator('a').first()).toHaveAttribute('href', new RegExp(`^${BASE}papers/[a-z0-9-]+/$`));
+  await expect(page.locator('a[data-similar-map]')).toHaveAttribute('href', new RegExp(`^${BASE}map/\\?papers=`));
+  expect(problems).toEqual([]);
+});
+
 test('an unknown address under the base shows the 404 page with working links', async ({ page }) => {
   const response = await page.goto(`${site.url}no-such-page/`);
   expect(response?.status()).toBe(404);

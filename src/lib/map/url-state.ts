@@ -68,3 +68,18 @@ function parseSlug(raw: string | null): string | null {
   const slug = raw.trim();
   return slug.length > 0 && slug.length <= MAX_SLUG_LENGTH ? slug : null;
 }
+
+/** Most papers a `?papers=` link may highlight. */
+const MAX_HIGHLIGHTED = 200;
+
+/**
+ * Slugs of the papers a link asks the map to highlight (`?papers=a,b,c`, as /similar/'s "show on map" writes it),
+ * malformed ones dropped; null when the parameter is absent.
+ * @example decodeHighlightSlugs('?papers=graph-nets,attention') // => ['graph-nets', 'attention']
+ */
+export function decodeHighlightSlugs(search: string): string[] | null {
+  const raw = new URLSearchParams(search).get('papers');
+  if (raw === null) return null;
+  const slugs = raw.split(',').map((slug) => parseSlug(slug)).filter((slug): slug is string => slug !== null);
+  return slugs.slice(0, MAX_HIGHLIGHTED);
+}

@@ -28,8 +28,16 @@ export interface CachedAtlasOptions extends BuildAtlasOptions {
   fold?: FoldOptions;
 }
 
+/** The fitted LSA basis the atlas's vectors live in (the browser's /similar/ projects text through it). */
+export interface TopicBasis {
+  termKeys: string[];
+  termBasis: Float32Array;
+  dimensions: number;
+}
+
 export interface CachedAtlas {
   atlas: AtlasData;
+  basis: TopicBasis;
   /** How the atlas was made: the stored fit reused, changes folded into it, or a fresh fit. */
   source: 'reused' | 'folded' | 'fitted';
 }
@@ -43,12 +51,15 @@ export async function cachedAtlas(papers: readonly TopicInput[], options: Cached
   const startedMs = performance.now();
   const seconds = () => ((performance.now() - startedMs) / 1000).toFixed(1);
   const { fitKey } = options;
-  if (fitKey === undefined) return { atlas: buildTopicModel(papers, options).atlas, source: 'fitted' };
+  if (fitKey === undefined) {
+    const model = buildTopicModel(papers, options);
+    return { atlas: model.atlas, basis: basisOf(model), source: 'fitted' };
+  }
   const digests = papers.map(paperDigest);
   const stored = await readTopicModel(options.dir, fitKey);
   if (stored && sameList(stored.paperDigests, digests)) {
     log(`topics: reused the stored fit of ${papers.length} papers (nothing changed) in ${seconds()} s`);
-    return { atlas: stored.atlas, source: 'reused' };
+    return { atlas: stored.atlas, basis: basisOf(stored), source: 'reused' };
   }
   if (stored && options.incremental) {
     const fold = foldIntoModel(stored, papers, options.fold);
@@ -57,7 +68,7 @@ export async function cachedAtlas(papers: readonly TopicInput[], options: Cached
         `topics: folded ${fold.added} new or changed and ${fold.removed} removed papers into the stored fit of ` +
           `${stored.atlas.papers.length} (ATLAS_INCREMENTAL; a build without it fits afresh) in ${seconds()} s`,
       );
-      return { atlas: fold.atlas, source: 'folded' };
+      return { atlas: fold.atlas, basis: basisOf(stored), source: 'folded' };
     }
     log(`topics: fitting afresh: ${fold.reason}`);
   }
@@ -69,7 +80,11 @@ export async function cachedAtlas(papers: readonly TopicInput[], options: Cached
     fitKey,
   );
   log(`topics: stored the fit for the next build in ${((performance.now() - writeStartedMs) / 1000).toFixed(1)} s`);
-  return { atlas: model.atlas, source: 'fitted' };
+  return { atlas: model.atlas, basis: basisOf(model), source: 'fitted' };
+}
+
+function basisOf(model: TopicBasis): TopicBasis {
+  return { termKeys: model.termKeys, termBasis: model.termBasis, dimensions: model.dimensions };
 }
 
 /**

@@ -26,9 +26,18 @@ export interface TfidfOptions {
   weighting?: 'bm25' | 'sublinear';
 }
 
-/** BM25 saturation and length normalisation constants (the usual defaults). */
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
+/** BM25 saturation and length normalisation constants (the usual defaults); the browser's query vectors use them too. */
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+/**
+ * Smoothed inverse document frequency, as a Float32 (the precision the matrix keeps), shared by the build and the
+ * browser's query vectors (src/lib/vectors/text-vector.ts).
+ * @example inverseDocumentFrequency(1, 1) // => 1
+ */
+export function inverseDocumentFrequency(documentCount: number, documentFrequency: number): number {
+  return Math.fround(Math.log((1 + documentCount) / (1 + documentFrequency)) + 1);
+}
 
 export interface TfidfModel {
   /** Document × term weights, each row of unit length (or empty). */
@@ -86,7 +95,7 @@ export function buildTfidf(
   const idf = new Float32Array(termCount);
   for (let term = 0; term < termCount; term++) {
     documentFrequency[term] = featureDf[termFeature[term]!]!;
-    idf[term] = Math.log((1 + documentCount) / (1 + documentFrequency[term]!)) + 1;
+    idf[term] = inverseDocumentFrequency(documentCount, documentFrequency[term]!);
   }
 
   const isBm25 = (options.weighting ?? 'bm25') === 'bm25';

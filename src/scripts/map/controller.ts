@@ -12,6 +12,7 @@ import { MapSelection } from './selection.ts';
 import { MapScene } from './scene.ts';
 import { watchTheme } from './theme.ts';
 import { createUrlStateWriter, readUrlState } from './view-state.ts';
+import { decodeHighlightSlugs } from '../../lib/map/url-state.ts';
 import { MapViewport } from './viewport.ts';
 
 function required<T extends Element>(parent: HTMLElement, selector: string): T {
@@ -330,6 +331,12 @@ export class AtlasMapController {
   private restoreFromUrl(): void {
     const { viewport } = this;
     const state = readUrlState();
+    // `?papers=` (from /similar/'s "show on map") highlights those papers as a search would.
+    const highlighted = decodeHighlightSlugs(window.location.search);
+    if (highlighted) {
+      const indices = highlighted.map((slug) => this.model.paperIndexBySlug.get(slug)).filter((index) => index !== undefined);
+      this.setSearch('the papers of the link', indices.sort((a, b) => a - b));
+    }
     const topic = state.topicSlug ? this.model.topicBySlug.get(state.topicSlug) : undefined;
     if (topic) this.setFocus(topic.id, { zoom: false });
     const paperIndex = state.paperSlug ? this.model.paperIndexBySlug.get(state.paperSlug) : undefined;

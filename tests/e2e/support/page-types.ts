@@ -19,9 +19,9 @@ const SIZED_PAGE_TYPES: { name: string; pattern: RegExp }[] = [
 
 /**
  * Every page type of the built site at `siteUrl` (default: the configured baseURL): home, papers list, a paper,
- * topics, a topic, map, search with a query and 404, plus those only a bigger corpus has (a later papers-list page,
- * authors index, a letter of it, an author page) when its sitemap lists them. The paper and topic are the first of
- * `atlas.json`, so the list follows whatever content was built.
+ * topics, a topic, map, search with a query, similar papers of a text and 404, plus those only a bigger corpus has
+ * (a later papers-list page, authors index, a letter of it, an author page) when its sitemap lists them. The paper
+ * and topic are the first of `atlas.json`, so the list follows whatever content was built.
  */
 export async function pageTypes(request: APIRequestContext, siteUrl = ''): Promise<PageType[]> {
   const at = (path: string) => (siteUrl ? new URL(path, siteUrl).href : path);
@@ -57,6 +57,13 @@ export async function pageTypes(request: APIRequestContext, siteUrl = ''): Promi
       path: 'search/?q=agents',
       ready: async (page) => {
         await expect(page.locator('main [data-search-results] > *').first()).toBeVisible({ timeout: 15_000 });
+      },
+    },
+    {
+      name: 'similar',
+      path: `similar/?text=${encodeURIComponent('Reinforcement learning agents with human feedback for language models')}`,
+      ready: async (page) => {
+        await expect(page.locator('[data-similar-papers] > li').first()).toBeVisible({ timeout: 15_000 });
       },
     },
     ...sized,

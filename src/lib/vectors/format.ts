@@ -1,0 +1,68 @@
+/**
+ * The published vector files (under `/vectors/`), shared by the build that writes them and the worker that reads
+ * them. See the README section "Vector files" for the whole format.
+ */
+
+/** Format version of the files; a worker refuses files of another version. */
+export const VECTOR_FORMAT = 1;
+
+/** `/vectors/manifest.json`: everything a query needs before its first file. */
+export interface VectorManifest {
+  format: typeof VECTOR_FORMAT;
+  /** Numbers per vector (LSA dimensions). */
+  dimensions: number;
+  paperCount: number;
+  /** Corpus figures of the BM25 weights (text-vector.ts). */
+  documentCount: number;
+  meanLength: number;
+  termCount: number;
+  /** Term shards: a term lives in `terms/<fnv1a(first word key) % termShardCount>.bin`. */
+  termShardCount: number;
+  /** First published column of each term shard: shard s holds columns [starts[s], starts[s + 1]). */
+  termShardStarts: number[];
+  /** Vectors the papers' neighbours come from: 'text' (LSA) or 'embedding' (the records' own vectors). */
+  paperVectors: 'text' | 'embedding';
+}
+
+/** Header of `topics.bin` (sections `codes` i8 and `scales` f32: one unit centroid per finest topic). */
+export interface TopicsHeader {
+  topics: Array<{ id: number; slug: string; label: string; size: number; parentLabel: string | null }>;
+}
+
+/**
+ * Header of `terms/<n>.bin`: term i is column firstColumn + i. Sections: `df` i32 (document frequency), `codes` i8
+ * and `scales` f32 (its row of the LSA basis, int8 per row).
+ */
+export interface TermShardHeader {
+  firstColumn: number;
+  /** Term keys: a word's key (tokenize.ts termKey), or a phrase's word keys joined by spaces. */
+  keys: string[];
+  display: string[];
+}
+
+/**
+ * Header of `papers/<topic id>.bin`, one per finest topic. Sections: `codes` i8 and `scales` f32 (unit vectors),
+ * `rowStart` i32 (paper p's TF-IDF entries are [rowStart[p], rowStart[p + 1])), `terms` i32 (columns, ascending)
+ * and `weights` u8 (weight × 255).
+ */
+export interface PaperShardHeader {
+  slugs: string[];
+  titles: string[];
+}
+
+/**
+ * Path of a file under the vector folder.
+ * @example vectorFilePath({ kind: 'terms', shard: 7 }) // => 'terms/7.bin'
+ */
+export function vectorFilePath(file: { kind: 'manifest' } | { kind: 'topics' } | { kind: 'terms'; shard: number } | { kind: 'papers'; topic: number }): string {
+  switch (file.kind) {
+    case 'manifest':
+      return 'manifest.json';
+    case 'topics':
+      return 'topics.bin';
+    case 'terms':
+      return `terms/${file.shard}.bin`;
+    case 'papers':
+      return `papers/${file.topic}.bin`;
+  }
+}

@@ -1,0 +1,353 @@
+/**
+ * Nearest papers of a text or of a paper, over the published vector files. Pure apart from `load` (fetch in the
+ * browser's worker, a Map in the evaluation and the tests), so the evaluation measures exactly what ships.
+ *
+ * A query: its words' term shards → its TF-IDF row and LSA vector → the nearest topic centroids → the paper shards
+ * of those topics (at least MIN_CANDIDATES papers) → int8 dot products → the best SHORTLIST papers re-ranked by a
+ * mix of LSA cosine and exact TF-IDF cosine (LSA finds papers that say the same thing in other words; the exact
+ * terms keep the specific ones on top: see the README's evaluation figures).
+ */
+import { texToPlain } from '../tex/plain.ts';
+import { decodePack } from './pack-file.ts';
+import { dotQuantised, type QuantisedRows } from './quantise.ts';
+import { candidateTerms, fnv1a, projectRow, shardWordOf, sparseDot, weighTerms, type SparseRow } from './text-vector.ts';
+import { VECTOR_FORMAT, vectorFilePath, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from './format.ts';
+
+/** Reads one file under the vector folder (path as in format.ts). */
+export type VectorLoader = (path: string) => Promise<Uint8Array>;
+
+/** Longest text a query reads; the rest is ignored (with a notice), so a pasted book never stalls the worker. */
+export const MAX_QUERY_CHARACTERS = 20_000;
+
+export interface SimilarOptions {
+  /** Papers returned. Default 20. */
+  count?: number;
+  /** Least number of candidate papers gathered from the nearest topics. Default 600. */
+  minCandidates?: number;
+  /** Papers re-ranked by exact TF-IDF. Default 100. */
+  shortlist?: number;
+  /** Weight of the exact TF-IDF cosine in the final score (the rest is LSA). Default 0.5. */
+  exactWeight?: number;
+  /** Search every topic (no sharding), for the evaluation's comparison. */
+  exhaustive?: boolean;
+  /** A slug left out of the answer (the paper a "more like this" list belongs to). */
+  exclude?: string;
+  /** Papers (the best by LSA) whose mean vector is added to the query before the final scoring (pseudo-relevance feedback). Default 10. */
+  feedback?: number;
+  /** Weight of the feedback mean against the query. Default 1. */
+  feedbackWeight?: number;
+  /** Weight of the similarity of a paper's topic centroid to the query, added to its score. Default 0.5. */
+  topicWeight?: number;
+}
+
+export interface SimilarPaper {
+  slug: string;
+  title: string;
+  /** The ranking score scaled to [0, 1]: LSA cosine (with feedback), exact TF-IDF cosine and the topic's closeness, mixed. */
+  similarity: number;
+  /** Terms of the query this paper shares, strongest first (at most 5). */
+  shared: string[];
+  topicSlug: string;
+  topicLabel: string;
+}
+
+export interface SimilarTopic {
+  slug: string;
+  label: string;
+  parentLabel: string | null;
+  similarity: number;
+}
+
+export type SimilarAnswer =
+  | { status: 'ok'; papers: SimilarPaper[]; topics: SimilarTopic[]; notices: string[]; queryTerms: string[] }
+  | { status: 'message'; message: string };
+
+const DEFAULTS = { count: 20, minCandidates: 600, shortlist: 100, exactWeight: 0.5, feedback: 10, feedbackWeight: 1, topicWeight: 0.5 };
+const MIN_TOPICS = 3;
+const SHOWN_TOPICS = 3;
+
+interface TermShard {
+  header: TermShardHeader;
+  df: Int32Array;
+  basis: QuantisedRows;
+  indexOfKey: Map<string, number>;
+}
+
+interface PaperShard {
+  topic: number;
+  header: PaperShardHeader;
+  vectors: QuantisedRows;
+  rowStart: Int32Array;
+  terms: Int32Array;
+  weights: Uint8Array;
+}
+
+interface QueryTerm {
+  column: number;
+  key: string;
+  display: string;
+}
+
+/**
+ * Open the vector files: the manifest and the topic centroids (the only files every query needs).
+ * @example const index = await openSimilarIndex((path) => fetch(`/vectors/${path}`).then(async (r) => new Uint8Array(await r.arrayBuffer())))
+ */
+export async function openSimilarIndex(load: VectorLoader): Promise<SimilarIndex> {
+  const manifest = JSON.parse(new TextDecoder().decode(await load(vectorFilePath({ kind: 'manifest' })))) as VectorManifest;
+  if (manifest.format !== VECTOR_FORMAT) throw new Error(`vector files of format ${manifest.format}; this page reads format ${VECTOR_FORMAT}`);
+  const topics = decodePack<TopicsHeader>(await load(vectorFilePath({ kind: 'topics' })));
+  return new SimilarIndex(manifest, topics.header, { codes: topics.sections.codes as Int8Array, scales: topics.sections.scales as Float32Array, dimensions: manifest.dimensions }, load);
+}
+
+/** The opened vector files; shards are fetched on demand and kept. */
+export class SimilarIndex {
+  private readonly termShards = new Map<number, Promise<TermShard>>();
+  private readonly paperShards = new Map<number, Promise<PaperShard>>();
+  private readonly topicIndexOfId: Map<number, number>;
+  readonly manifest: VectorManifest;
+  private readonly topics: TopicsHeader;
+  private readonly centroids: QuantisedRows;
+  private readonly load: VectorLoader;
+
+  constructor(manifest: VectorManifest, topics: TopicsHeader, centroids: QuantisedRows, load: VectorLoader) {
+    this.manifest = manifest;
+    this.topics = topics;
+    this.centroids = centroids;
+    this.load = load;
+    this.topicIndexOfId = new Map(topics.topics.map((topic, index) => [topic.id, index]));
+  }
+
+  /**
+   * The papers nearest to a text (a title and abstract, a paragraph), or a message saying why there are none.
+   * @example (await index.queryText('Graph neural networks for molecules…')).status // => 'ok'
+   */
+  async queryText(rawText: string, options: SimilarOptions = {}): Promise<SimilarAnswer> {
+    const trimmed = rawText.trim();
+    if (trimmed === '') return { status: 'message', message: 'Paste a title and abstract, or any paragraph, to see the papers closest to it.' };
+    const notices: string[] = [];
+    let text = trimmed;
+    if (text.length > MAX_QUERY_CHARACTERS) {
+      notices.push(`Only the first ${MAX_QUERY_CHARACTERS.toLocaleString('en')} of ${text.length.toLocaleString('en')} characters were read.`);
+      text = text.slice(0, MAX_QUERY_CHARACTERS);
+    }
+    // TeX read as the build reads the papers' (tex/plain.ts): `$\ell_1$` is the word `ℓ1`.
+    const counts = candidateTerms(texToPlain(text));
+    if (counts.size === 0) {
+      return { status: 'message', message: 'This text has no words the atlas can compare: only numbers, symbols or very common words. Paste a title and abstract.' };
+    }
+    const shards = await this.termShardsOf([...new Set([...counts.keys()].map((key) => this.shardOfKey(key)))]);
+    const termOfColumn = new Map<number, QueryTerm>();
+    const basisOfColumn = new Map<number, Float32Array>();
+    const lookup = (key: string) => {
+      const shard = shards.get(this.shardOfKey(key))!;
+      const index = shard.indexOfKey.get(key);
+      if (index === undefined) return undefined;
+      const column = shard.header.firstColumn + index;
+      termOfColumn.set(column, { column, key, display: shard.header.display[index]! });
+      basisOfColumn.set(column, basisRow(shard.basis, index));
+      return { column, documentFrequency: shard.df[index]! };
+    };
+    const row = weighTerms(counts, lookup, this.manifest);
+    if (row.columns.length === 0) {
+      return {
+        status: 'message',
+        message: `None of the words of this text occur in the atlas's vocabulary (${this.manifest.termCount.toLocaleString('en')} terms from its papers), so there is nothing to compare. Try a text in the papers' language with some of their terms.`,
+      };
+    }
+    const queryTerms = strongestTerms(row, termOfColumn, 8);
+    if (row.columns.length === 1) notices.push(`Only one known term (“${queryTerms[0]}”): a whole paragraph finds closer papers.`);
+    const vector = projectRow(row, (column) => basisOfColumn.get(column), this.manifest.dimensions);
+    const answer = await this.rank(vector, row, termOfColumn, options);
+    return { ...answer, notices, queryTerms };
+  }
+
+  /**
+   * The papers nearest to one of the atlas's papers (its published vector and TF-IDF row), itself left out.
+   * @example (await index.queryPaper('attention-is-all-you-need', 12)).status // => 'ok'
+   */
+  async queryPaper(slug: string, topicId: number, options: SimilarOptions = {}): Promise<SimilarAnswer> {
+    if (!this.topicIndexOfId.has(topicId)) return { status: 'message', message: `No topic ${topicId} in this atlas's vector files.` };
+    const shard = await this.paperShard(topicId);
+    const index = shard.header.slugs.indexOf(slug);
+    if (index < 0) return { status: 'message', message: `The paper “${slug}” is not in this atlas's vector files.` };
+    const row = paperRow(shard, index);
+    const starts = this.manifest.termShardStarts;
+    const shardOfColumn = (column: number) => {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle]! <= column) low = middle;
+        else high = middle - 1;
+      }
+      return low;
+    };
+    const termShards = await this.termShardsOf([...new Set(Array.from(row.columns, shardOfColumn))]);
+    const termOfColumn = new Map<number, QueryTerm>();
+    for (const column of row.columns) {
+      const termShard = termShards.get(shardOfColumn(column))!;
+      const position = column - termShard.header.firstColumn;
+      termOfColumn.set(column, { column, key: termShard.header.keys[position]!, display: termShard.header.display[position]! });
+    }
+    const vector = new Float32Array(this.manifest.dimensions);
+    basisRow(shard.vectors, index, vector);
+    const answer = await this.rank(vector, row, termOfColumn, { ...options, exclude: slug });
+    return { ...answer, notices: [], queryTerms: strongestTerms(row, termOfColumn, 8) };
+  }
+
+  private async rank(vector: Float32Array, row: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>, options: SimilarOptions) {
+    const { count, minCandidates, shortlist, exactWeight, feedback, feedbackWeight, topicWeight } = { ...DEFAULTS, ...options };
+    const topicScores = this.topics.topics.map((topic, index) => ({ topic, score: dotQuantised(vector, this.centroids, index) }));
+    topicScores.sort((a, b) => b.score - a.score || a.topic.id - b.topic.id);
+    const chosen: number[] = [];
+    let candidates = 0;
+    for (const { topic } of topicScores) {
+      if (!options.exhaustive && chosen.length >= MIN_TOPICS && candidates >= minCandidates) break;
+      chosen.push(topic.id);
+      candidates += topic.size;
+    }
+    const shards = await Promise.all(chosen.map((topic) => this.paperShard(topic)));
+    // `lsa` is the cosine with the query itself; `ranking` the cosine with the query expanded by feedback.
+    const scored: Array<{ shard: PaperShard; index: number; lsa: number; ranking: number }> = [];
+    for (const shard of shards) {
+      for (let index = 0; index < shard.header.slugs.length; index++) {
+        if (shard.header.slugs[index] === options.exclude) continue;
+        const lsa = dotQuantised(vector, shard.vectors, index);
+        scored.push({ shard, index, lsa, ranking: lsa });
+      }
+    }
+    scored.sort((a, b) => b.lsa - a.lsa);
+    if (feedback > 0 && scored.length > 0) {
+      const expanded = Float32Array.from(vector);
+      const paperVector = new Float32Array(vector.length);
+      const used = Math.min(feedback, scored.length);
+      for (const { shard, index } of scored.slice(0, used)) {
+        basisRow(shard.vectors, index, paperVector);
+        for (let d = 0; d < vector.length; d++) expanded[d]! += (feedbackWeight * paperVector[d]!) / used;
+      }
+      let norm = 0;
+      for (let d = 0; d < vector.length; d++) norm += expanded[d]! * expanded[d]!;
+      for (let d = 0; d < vector.length; d++) expanded[d]! /= Math.sqrt(norm) || 1;
+      for (const entry of scored) entry.ranking = dotQuantised(expanded, entry.shard.vectors, entry.index);
+      scored.sort((a, b) => b.ranking - a.ranking);
+    }
+    const topicScoreOf = new Map(topicScores.map(({ topic, score }) => [topic.id, score]));
+    const reranked = scored.slice(0, Math.max(count, shortlist)).map((entry) => {
+      const paper = paperRow(entry.shard, entry.index);
+      const exact = sparseDot(row, paper);
+      return { ...entry, paper, score: (1 - exactWeight) * entry.ranking + exactWeight * exact + topicWeight * topicScoreOf.get(entry.shard.topic)! };
+    });
+    reranked.sort((a, b) => b.score - a.score || compareText(a.shard.header.slugs[a.index]!, b.shard.header.slugs[b.index]!));
+    const topicOf = (id: number) => this.topics.topics[this.topicIndexOfId.get(id)!]!;
+    const papers: SimilarPaper[] = reranked.slice(0, count).map(({ shard, index, paper, score }) => ({
+      slug: shard.header.slugs[index]!,
+      title: shard.header.titles[index]!,
+      similarity: Math.max(0, Math.min(1, score / (1 + topicWeight))),
+      shared: sharedTerms(row, paper, termOfColumn),
+      topicSlug: topicOf(shard.topic).slug,
+      topicLabel: topicOf(shard.topic).label,
+    }));
+    const topics: SimilarTopic[] = topicScores.slice(0, SHOWN_TOPICS).map(({ topic, score }) => ({
+      slug: topic.slug,
+      label: topic.label,
+      parentLabel: topic.parentLabel,
+      similarity: Math.max(0, Math.min(1, score)),
+    }));
+    return { status: 'ok' as const, papers, topics };
+  }
+
+  private shardOfKey(key: string): number {
+    return fnv1a(shardWordOf(key)) % this.manifest.termShardCount;
+  }
+
+  private async termShardsOf(shardIds: number[]): Promise<Map<number, TermShard>> {
+    const loaded = await Promise.all(shardIds.map((shard) => this.termShard(shard)));
+    return new Map(shardIds.map((shard, index) => [shard, loaded[index]!]));
+  }
+
+  private termShard(shard: number): Promise<TermShard> {
+    let pending = this.termShards.get(shard);
+    if (!pending) {
+      pending = this.load(vectorFilePath({ kind: 'terms', shard })).then((bytes) => {
+        const { header, sections } = decodePack<TermShardHeader>(bytes);
+        return {
+          header,
+          df: sections.df as Int32Array,
+          basis: { codes: sections.codes as Int8Array, scales: sections.scales as Float32Array, dimensions: this.manifest.dimensions },
+          indexOfKey: new Map(header.keys.map((key, index) => [key, index])),
+        };
+      });
+      pending.catch(() => this.termShards.delete(shard));
+      this.termShards.set(shard, pending);
+    }
+    return pending;
+  }
+
+  private paperShard(topic: number): Promise<PaperShard> {
+    let pending = this.paperShards.get(topic);
+    if (!pending) {
+      pending = this.load(vectorFilePath({ kind: 'papers', topic })).then((bytes) => {
+        const { header, sections } = decodePack<PaperShardHeader>(bytes);
+        return {
+          topic,
+          header,
+          vectors: { codes: sections.codes as Int8Array, scales: sections.scales as Float32Array, dimensions: this.manifest.dimensions },
+          rowStart: sections.rowStart as Int32Array,
+          terms: sections.terms as Int32Array,
+          weights: sections.weights as Uint8Array,
+        };
+      });
+      pending.catch(() => this.paperShards.delete(topic));
+      this.paperShards.set(topic, pending);
+    }
+    return pending;
+  }
+}
+
+function basisRow(rows: QuantisedRows, index: number, out = new Float32Array(rows.dimensions)): Float32Array {
+  const scale = rows.scales[index]!;
+  for (let d = 0; d < rows.dimensions; d++) out[d] = rows.codes[index * rows.dimensions + d]! * scale;
+  return out;
+}
+
+function paperRow(shard: PaperShard, index: number): SparseRow {
+  const start = shard.rowStart[index]!;
+  const end = shard.rowStart[index + 1]!;
+  return { columns: shard.terms.subarray(start, end), weights: Float32Array.from(shard.weights.subarray(start, end), (weight) => weight / 255) };
+}
+
+/** The row's terms by weight, strongest first, a word inside a chosen phrase (or a phrase around a chosen word) left out. */
+function strongestTerms(row: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>, limit: number, weightOf = (index: number) => row.weights[index]!): string[] {
+  const order = Array.from(row.columns.keys()).filter((index) => weightOf(index) > 0);
+  order.sort((a, b) => weightOf(b) - weightOf(a) || row.columns[a]! - row.columns[b]!);
+  const chosen: QueryTerm[] = [];
+  for (const index of order) {
+    if (chosen.length === limit) break;
+    const term = termOfColumn.get(row.columns[index]!);
+    if (!term) continue;
+    const words = term.key.split(' ');
+    const overlaps = chosen.some((other) => {
+      const otherWords = other.key.split(' ');
+      return words.every((word) => otherWords.includes(word)) || otherWords.every((word) => words.includes(word));
+    });
+    if (!overlaps) chosen.push(term);
+  }
+  return chosen.map((term) => term.display);
+}
+
+/**
+ * The query's terms a paper shares, by the product of the two weights (what they add to the exact cosine).
+ */
+function sharedTerms(query: SparseRow, paper: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>): string[] {
+  const product = new Float32Array(query.columns.length);
+  let j = 0;
+  for (let i = 0; i < query.columns.length; i++) {
+    while (j < paper.columns.length && paper.columns[j]! < query.columns[i]!) j++;
+    if (j < paper.columns.length && paper.columns[j] === query.columns[i]) product[i] = query.weights[i]! * paper.weights[j]!;
+  }
+  return strongestTerms(query, termOfColumn, 5, (index) => product[index]!);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

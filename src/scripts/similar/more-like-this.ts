@@ -1,0 +1,33 @@
+/**
+ * "More like this" on a paper page: a button that, when pressed, asks the similar-papers worker for the paper's
+ * nearest papers. Nothing but this listener loads with the page; the worker and the vector files come on the press.
+ * The markup is lean (paper pages are the bulk of dist/): the paper's slug is the last part of the page's path.
+ */
+export function initMoreLikeThis(): void {
+  const root = document.querySelector<HTMLElement>('[data-more-like-this]');
+  const button = root?.querySelector<HTMLButtonElement>('button');
+  if (!root || !button) return;
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    const status = root.querySelector<HTMLElement>('[role="status"]')!;
+    status.textContent = 'Finding papers like this one…';
+    void (async () => {
+      const [{ createSimilarClient }, { renderPapers }] = await Promise.all([import('./client.ts'), import('./render.ts')]);
+      const base = root.dataset.base ?? '/';
+      try {
+        const reply = await createSimilarClient(base)({ kind: 'paper', slug: window.location.pathname.split('/').filter(Boolean).at(-1) ?? '', topic: Number(root.dataset.topic) });
+        if (!reply) return;
+        if (reply.answer.status === 'message') {
+          status.textContent = reply.answer.message;
+          return;
+        }
+        renderPapers(root.querySelector<HTMLElement>('ol')!, reply.answer.papers.slice(0, 10), base);
+        status.textContent = `The ${Math.min(10, reply.answer.papers.length)} papers closest to this one, best first.`;
+        button.hidden = true;
+      } catch (error) {
+        status.textContent = `Similar papers could not be loaded: ${error instanceof Error ? error.message : String(error)}.`;
+        button.disabled = false;
+      }
+    })();
+  });
+}
