@@ -7,6 +7,7 @@ import type { AtlasData, TopicInput } from '../lib/topics/atlas-schema.ts';
 import type { SluggedPaper } from '../lib/ingest/paper.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
+import { topicInputsOf } from '../lib/topics/topic-inputs.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
 
 let fitOfBuild: Promise<CachedAtlas> | undefined;
@@ -26,19 +27,6 @@ export function getAtlas(): Promise<AtlasData> {
 /** The LSA basis of this build's atlas (for the `/vectors/` files of /similar/). */
 export function getTopicBasis(): Promise<TopicBasis> {
   return getTopicFit().then((fit) => fit.basis);
-}
-
-/**
- * What the topic step (and the /vectors/ files, which must read the same words) reads of each paper. The topic step,
- * atlas.json and the map read the plain form: `$\ell_1$` is the word `ℓ1`, not `ell`, `_`, `1`.
- */
-export function topicInputsOf(papers: readonly SluggedPaper[]): TopicInput[] {
-  return papers.map((paper) => ({
-    slug: paper.slug,
-    title: texToPlain(paper.title),
-    abstract: texToPlain(paper.abstract),
-    ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
-  }));
 }
 
 function getTopicFit(): Promise<CachedAtlas> {

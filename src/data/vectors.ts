@@ -1,5 +1,6 @@
 import { buildVectorPack, type VectorPack } from '../lib/vectors/pack.ts';
-import { getAtlas, getTopicBasis, topicInputsOf } from './atlas.ts';
+import { getAtlas, getTopicBasis } from './atlas.ts';
+import { topicInputsOf } from '../lib/topics/topic-inputs.ts';
 import { getPapers } from './papers.ts';
 
 let packOfBuild: Promise<VectorPack> | undefined;
