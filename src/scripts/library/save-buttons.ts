@@ -1,0 +1,70 @@
+/**
+ * Save buttons (`button[data-save="<slug>"]`) on paper pages, list rows and search results: `aria-pressed` says
+ * whether the paper is saved, a click saves or removes it and the page's status region says so. Rows of saved
+ * papers get `data-saved` (styled as marked). Small on purpose: it is the only library script a paper page loads.
+ */
+import { findEntry, removeEntry, saveEntry, toSnapshot, type Library } from '../../lib/library/store.ts';
+import { loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
+
+let library: Library | undefined;
+let status: HTMLElement | undefined;
+
+function announce(message: string): void {
+  if (!status) {
+    status = document.createElement('p');
+    status.className = 'sr-only';
+    status.setAttribute('role', 'status');
+    status.dataset['saveStatus'] = '';
+    document.body.append(status);
+  }
+  status.textContent = message;
+}
+
+/** Reflect the library on every save button and marked row in `root`. */
+export function refreshSaveButtons(root: ParentNode = document): void {
+  library ??= loadLibrary().library;
+  for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
+    const saved = findEntry(library, button.dataset['save'] ?? '') !== undefined;
+    button.setAttribute('aria-pressed', String(saved));
+    const label = button.querySelector('[data-save-label]');
+    if (label) label.textContent = saved ? 'Saved' : 'Save';
+    button.closest('[data-save-row]')?.toggleAttribute('data-saved', saved);
+  }
+}
+
+function toggle(button: HTMLButtonElement): void {
+  const id = button.dataset['save'] ?? '';
+  if (id === '') return;
+  const current = loadLibrary();
+  library = current.library;
+  const title = button.dataset['title'] ?? id;
+  if (findEntry(library, id)) {
+    library = removeEntry(library, id).library;
+    announce(`Removed from your library: ${title}`);
+  } else {
+    let snapshot: unknown = { title };
+    try {
+      snapshot = JSON.parse(button.dataset['paper'] ?? '{}');
+    } catch {
+      // A snapshot the build wrote is valid JSON; keep the title alone if not.
+    }
+    library = saveEntry(library, id, toSnapshot(snapshot, title), new Date().toISOString());
+    announce(`Saved to your library: ${title}`);
+  }
+  const problem = current.problem ?? storeLibrary(library);
+  if (problem) announce(problem);
+  refreshSaveButtons();
+}
+
+/** Wire every save button of the page (and any added later, e.g. search results) once. */
+export function initSaveButtons(): void {
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-save]');
+    if (button) toggle(button);
+  });
+  onLibraryChange(() => {
+    library = loadLibrary().library;
+    refreshSaveButtons();
+  });
+  refreshSaveButtons();
+}
