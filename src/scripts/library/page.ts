@@ -211,7 +211,10 @@ export function initLibraryPage(): void {
     render();
   });
   const shared = query<HTMLElement>('[data-library-shared]');
-  if (shared) void showSharedList(context, shared, showProblem);
+  if (shared) {
+    void showSharedList(context, shared, showProblem);
+    window.addEventListener('hashchange', () => void showSharedList(context, shared, showProblem));
+  }
   render();
   loadCatalogue(base)
     .then((catalogue) => {

@@ -101,10 +101,14 @@ export async function showSharedList(context: LibraryContext, section: HTMLEleme
   try {
     slugs = await decodeShareFragment(window.location.hash);
   } catch (error) {
+    section.hidden = true;
     problem(`${(error as Error).message}. Your own library is unchanged.`);
     return;
   }
-  if (!slugs) return;
+  if (!slugs) {
+    section.hidden = true;
+    return;
+  }
   const catalogue = await loadCatalogue(context.base).catch(() => new Map());
   const list = section.querySelector<HTMLElement>('[data-shared-list]');
   const summary = section.querySelector<HTMLElement>('[data-shared-summary]');
@@ -127,7 +131,9 @@ export async function showSharedList(context: LibraryContext, section: HTMLEleme
     }),
   );
   section.hidden = false;
-  section.querySelector<HTMLButtonElement>('[data-shared-add]')?.addEventListener('click', (event) => {
+  const add = section.querySelector<HTMLButtonElement>('[data-shared-add]');
+  if (add) add.textContent = 'Add to my library';
+  if (add) add.onclick = (event) => {
     const now = Date.now();
     const incoming: LibraryEntry[] = known.map((slug, index) => {
       const entry = saveEntry({ version: 2, entries: [], notInterested: [] }, slug, snapshotFrom(catalogue, slug) ?? { title: slug, authors: [] }, new Date(now - index).toISOString()).entries[0];
@@ -136,5 +142,5 @@ export async function showSharedList(context: LibraryContext, section: HTMLEleme
     const { library, added } = mergeEntries(context.get(), incoming);
     context.set(library);
     (event.currentTarget as HTMLButtonElement).textContent = `Added ${added} to my library`;
-  });
+  };
 }

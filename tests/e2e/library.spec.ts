@@ -1,0 +1,152 @@
+import { test, expect, type Page } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
+import { readFile } from 'node:fs/promises';
+import { readBibtex } from '../../src/lib/library/bibtex.ts';
+import { readRis } from '../../src/lib/library/ris.ts';
+import { readCslJson } from '../../src/lib/library/csl-json.ts';
+
+const ZOTERO = '/work/shared/corpora/samples/bibtex/brendon-boldt+phd-thesis__zotero.bib';
+
+/** Save the first three papers of the papers list from their own pages; returns their slugs. */
+async function saveThreePapers(page: Page): Promise<string[]> {
+  await page.goto('papers/');
+  const hrefs = await page.locator('[data-list-items] h3 a').evaluateAll((links) => links.slice(0, 3).map((link) => (link as HTMLAnchorElement).pathname));
+  expect(hrefs).toHaveLength(3);
+  for (const href of hrefs) {
+    await page.goto(href);
+    const button = page.locator('main button[data-save]').first();
+    await expect(button).toHaveAttribute('aria-pressed', 'false');
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('[data-save-status]')).toContainText('Saved to your library');
+  }
+  return hrefs.map((href) => href.split('/').filter(Boolean).at(-1) ?? '');
+}
+
+test('save three papers, see them on /library/, annotate, reload, export every format and parse the downloads', async ({ page }) => {
+  const slugs = await saveThreePapers(page);
+  await page.goto('library/');
+  const entries = page.locator('[data-library-list] [data-library-entry]');
+  await expect(entries).toHaveCount(3);
+  // Newest first: the last saved paper leads.
+  expect(await entries.evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset['libraryEntry']))).toEqual([...slugs].reverse());
+  for (const slug of slugs) await expect(page.locator(`[data-library-list] a[href$="/papers/${slug}/"]`)).toHaveCount(1);
+
+  const first = entries.first();
+  await first.locator('[data-library-note]').fill('Key idea: {braces} and 100%\nsecond line');
+  await first.locator('[data-library-note]').blur();
+  await first.locator('[data-library-tags]').fill('to read, Methods');
+  await first.locator('[data-library-tags]').press('Enter');
+  await first.locator('[data-library-read]').check();
+  await page.reload();
+  await expect(entries).toHaveCount(3);
+  await expect(entries.first().locator('[data-library-note]')).toHaveValue('Key idea: {braces} and 100%\nsecond line');
+  await expect(entries.first().locator('[data-library-tags]')).toHaveValue('to read, Methods');
+  await expect(entries.first().locator('[data-library-read]')).toBeChecked();
+
+  const readers = { bibtex: readBibtex, ris: readRis, 'csl-json': readCslJson } as const;
+  for (const format of ['bibtex', 'ris', 'csl-json'] as const) {
+    const download = page.waitForEvent('download');
+    await page.locator(`[data-library-export="${format}"]`).click();
+    const file = await download;
+    const text = await readFile((await file.path()) ?? '', 'utf8');
+    const result = readers[format](text);
+    expect(result.problems, format).toEqual([]);
+    expect(result.records.map((record) => record.atlasId), format).toEqual([...slugs].reverse());
+    const annotated = result.records[0];
+    expect(annotated?.note, format).toBe('Key idea: {braces} and 100%\nsecond line');
+    expect(annotated?.tags, format).toEqual(['to read', 'Methods']);
+    expect(annotated?.read, format).toBe(true);
+    for (const record of result.records) {
+      expect(record.paper.title.length, format).toBeGreaterThan(5);
+      expect(record.paper.url ?? '', format).toMatch(/^https?:\/\//);
+    }
+  }
+
+  // Export of one tag holds only that tag's paper.
+  await page.locator('[data-library-scope]').selectOption({ label: 'tag: Methods (1)' });
+  const tagged = page.waitForEvent('download');
+  await page.locator('[data-library-export="ris"]').click();
+  const taggedText = await readFile((await (await tagged).path()) ?? '', 'utf8');
+  expect(readRis(taggedText).records.map((record) => record.atlasId)).toEqual([slugs[2]]);
+
+  // Remove, then undo.
+  await entries.first().locator('[data-library-remove]').click();
+  await expect(entries).toHaveCount(2);
+  await page.locator('[data-library-undo-button]').click();
+  await expect(entries).toHaveCount(3);
+  await expect(entries.first().locator('[data-library-note]')).toHaveValue('Key idea: {braces} and 100%\nsecond line');
+});
+
+test('the share link opens the list in a fresh browser, which can add it to its own library', async ({ page, browser, baseURL }) => {
+  const slugs = await saveThreePapers(page);
+  await page.goto('library/');
+  const share = page.locator('[data-library-share]');
+  await expect(share).toHaveAttribute('href', /#share=1\./);
+  const href = (await share.getAttribute('href')) ?? '';
+  expect(href.startsWith(baseURL ?? 'http')).toBe(true);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(href);
+  const shared = other.locator('[data-library-shared]');
+  await expect(shared).toBeVisible();
+  await expect(shared.locator('[data-shared-list] li')).toHaveCount(3);
+  await expect(other.locator('[data-library-list] [data-library-entry]')).toHaveCount(0);
+  await shared.locator('[data-shared-add]').click();
+  await expect(other.locator('[data-library-list] [data-library-entry]')).toHaveCount(3);
+  for (const slug of slugs) await expect(other.locator(`[data-library-list] a[href$="/papers/${slug}/"]`)).toHaveCount(1);
+
+  // A damaged link: a clear message, the library untouched.
+  await other.goto(`${href.split('#')[0]}#share=1.AAAA`);
+  await expect(other.locator('[data-library-problem]')).toContainText('damaged');
+  await expect(other.locator('[data-library-list] [data-library-entry]')).toHaveCount(3);
+  await fresh.close();
+});
+
+test('importing a real Zotero export reports what was added and what is not in this atlas; a bad file loses nothing', async ({ page }) => {
+  await saveThreePapers(page);
+  await page.goto('library/');
+  await page.locator('input[type=file][data-library-import]').setInputFiles(ZOTERO);
+  const report = page.locator('[data-library-import-report]');
+  await expect(report).toContainText(/169 entries read; \d+ added to your library/);
+  await expect(report).toContainText('not found in this atlas');
+  const notFound = report.locator('[data-import-not-found] li');
+  expect(await notFound.count()).toBeGreaterThan(100);
+  await expect(notFound.first()).toContainText(/^line \d+: /);
+
+  await page.locator('input[type=file][data-library-import]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('[{"title": ') });
+  await expect(report).toContainText('Nothing was imported: broken.json');
+  await expect(report).toContainText('Your library is unchanged');
+  await expect(page.locator('[data-library-list] [data-library-entry]')).toHaveCount(3);
+});
+
+test('two tabs stay in sync, and full storage gives a clear message while the page keeps working', async ({ page, context }) => {
+  await page.goto('library/');
+  const other = await context.newPage();
+  await other.goto('papers/');
+  await other.locator('[data-list-items] button[data-save]').first().click();
+  await expect(page.locator('[data-library-list] [data-library-entry]')).toHaveCount(1);
+  await expect(other.locator('[data-list-items] li[data-saved]')).toHaveCount(1);
+
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  await page.locator('[data-library-read]').first().check();
+  await expect(page.locator('[data-library-problem]')).toContainText('storage is full');
+  await expect(page.locator('[data-library-read]').first()).toBeChecked();
+});
+
+test('/library/ has no axe violations, light and dark, with papers saved', async ({ page }) => {
+  await saveThreePapers(page);
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.addInitScript((theme) => localStorage.setItem('atlas-theme', theme), scheme);
+    await page.goto('library/');
+    await expect(page.locator('[data-library-list] [data-library-entry]')).toHaveCount(3);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+  }
+});
