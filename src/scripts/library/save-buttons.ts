@@ -56,8 +56,30 @@ function toggle(button: HTMLButtonElement): void {
   refreshSaveButtons();
 }
 
+/** "Hide saved" boxes of paper lists: mark their list `data-hiding-seen` (CSS hides saved rows); kept in `?hide=saved`. */
+function initHideSeen(): void {
+  for (const box of document.querySelectorAll<HTMLInputElement>('input[data-hide-seen-list]')) {
+    const list = box.closest('[data-paper-list]');
+    const apply = () => list?.toggleAttribute('data-hiding-seen', box.checked);
+    box.checked = new URLSearchParams(window.location.search).get('hide') === 'saved';
+    apply();
+    box.addEventListener('change', () => {
+      apply();
+      const url = new URL(window.location.href);
+      if (box.checked) url.searchParams.set('hide', 'saved');
+      else url.searchParams.delete('hide');
+      window.history.replaceState(window.history.state, '', url);
+    });
+  }
+}
+
+let initialised = false;
+
 /** Wire every save button of the page (and any added later, e.g. search results) once. */
 export function initSaveButtons(): void {
+  if (initialised) return;
+  initialised = true;
+  initHideSeen();
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-save]');
     if (button) toggle(button);
