@@ -86,13 +86,21 @@ export async function importFile(context: LibraryContext, file: File, report: HT
   }
 }
 
+/**
+ * Longest share link offered: 64 kB of URL opens in every current browser and survives mail and chat clients that
+ * cut longer ones (Chromium itself takes 2 MB). About 1,700 papers of an arXiv-sized atlas (≈ 36 characters each).
+ */
+const MAX_SHARE_URL = 64_000;
+
 /** Point the share link at a URL that carries the library's papers (newest first). */
 export async function updateShareLink(context: LibraryContext, link: HTMLAnchorElement): Promise<void> {
   const url = new URL(`${context.base.replace(/\/$/, '')}/library/`, window.location.origin);
   const ids = context.get().entries.map((entry) => entry.id);
   url.hash = ids.length > 0 ? await encodeShareFragment(ids) : '';
-  link.href = url.href;
-  link.setAttribute('aria-label', `Share link to ${ids.length} saved papers`);
+  const tooLong = url.href.length > MAX_SHARE_URL;
+  link.href = tooLong ? url.href.split('#')[0] ?? url.href : url.href;
+  link.textContent = tooLong ? 'Library too large for a link: export it instead' : 'Share link';
+  link.setAttribute('aria-label', tooLong ? `A share link cannot hold ${ids.length} papers; export the library instead` : `Share link to ${ids.length} saved papers`);
 }
 
 /** When the page was opened from a share link: show its papers with "add to my library". */
