@@ -139,6 +139,78 @@ test('two tabs stay in sync, and full storage gives a clear message while the pa
   await expect(page.locator('[data-library-read]').first()).toBeChecked();
 });
 
+test('a library too large for localStorage moves to IndexedDB and reads back after a reload', async ({ page }) => {
+  await saveThreePapers(page);
+  await page.goto('library/');
+  await page.evaluate(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (value.length > 400) throw new DOMException('full', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    };
+  });
+  await page.locator('[data-library-note]').first().fill('kept in IndexedDB');
+  await page.locator('[data-library-note]').first().blur();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('research-atlas:library'))).toContain('"storedIn":"indexeddb"');
+  await expect(page.locator('[data-library-problem]')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('[data-library-list] [data-library-entry]')).toHaveCount(3);
+  await expect(page.locator('[data-library-note]').first()).toHaveValue('kept in IndexedDB');
+});
+
+test('saved papers are marked on lists, search results and the map, and "hide saved" is kept in the URL', async ({ page }) => {
+  await page.goto('papers/');
+  const rowButtons = page.locator('[data-list-items] button[data-save]');
+  expect(await rowButtons.count()).toBeGreaterThan(20);
+  for (const index of [0, 7, 14]) await rowButtons.nth(index).click();
+  await expect(page.locator('[data-list-items] li[data-saved]')).toHaveCount(3);
+  await page.locator('[data-hide-seen-list]').check();
+  await expect(page).toHaveURL(/hide=saved/);
+  await expect(page.locator('[data-list-items] li[data-saved]').first()).toBeHidden();
+  await page.reload();
+  await expect(page.locator('[data-hide-seen-list]')).toBeChecked();
+  await expect(page.locator('[data-list-items] li[data-saved]').first()).toBeHidden();
+
+  await page.goto('map/');
+  await expect(page.locator('[data-atlas-map]')).toHaveAttribute('data-library-marked', '3');
+  const toggle = page.locator('[data-map-library-toggle]');
+  await expect(toggle).toHaveText('My library (3)');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/library=1/);
+
+  await page.goto('search/?q=language');
+  const firstResult = page.locator('[data-search-results] > li').first();
+  await expect(firstResult).toBeVisible();
+  const slug = (await firstResult.locator('button[data-save]').getAttribute('data-save')) ?? '';
+  await page.locator('#search-page-input').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Alt+s');
+  await expect(firstResult.locator('button[data-save]')).toHaveAttribute('aria-pressed', 'true');
+  await expect(firstResult.locator('[role="option"] [data-saved-mark]')).toHaveText('In your library');
+  await expect(page.locator('[data-save-status]')).toContainText('Saved to your library');
+  await page.locator('[data-hide-seen]').check();
+  await expect(page).toHaveURL(/hide=saved/);
+  await expect(page.locator(`[data-search-results] button[data-save="${slug}"]`)).toHaveCount(0);
+  await expect(page.locator('[data-search-page] [data-search-status]')).toContainText('hidden');
+});
+
+test('a paper page loads only a few kB of library script', async ({ page }) => {
+  const scripts: { url: string; bytes: number }[] = [];
+  page.on('response', async (response) => {
+    if (response.request().resourceType() === 'script') scripts.push({ url: response.url(), bytes: (await response.body()).length });
+  });
+  await page.goto('papers/');
+  const href = (await page.locator('[data-list-items] h3 a').first().getAttribute('href')) ?? '';
+  scripts.length = 0;
+  await page.goto(href);
+  await expect(page.locator('main button[data-save]')).toHaveAttribute('aria-pressed', 'false');
+  const library = scripts.filter((script) => /save-?button|storage/i.test(script.url));
+  expect(library.length).toBeGreaterThan(0);
+  const total = library.reduce((sum, script) => sum + script.bytes, 0);
+  expect(total, library.map((script) => `${script.url} ${script.bytes}`).join('\n')).toBeLessThan(8_000);
+});
+
 test('/library/ has no axe violations, light and dark, with papers saved', async ({ page }) => {
   await saveThreePapers(page);
   for (const scheme of ['light', 'dark'] as const) {

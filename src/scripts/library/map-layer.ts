@@ -5,7 +5,7 @@
  * every frame (src/scripts/map/controller.ts), so the map code knows nothing of the library.
  */
 import type { MapDrawnDetail } from '../map/controller.ts';
-import { loadLibrary, onLibraryChange } from './storage.ts';
+import { currentLibrary, loadLibrary, onLibraryChange } from './storage.ts';
 
 const TITLE_CHARS = 48;
 
@@ -16,7 +16,7 @@ export function initLibraryMapLayers(): void {
 function attach(root: HTMLElement): void {
   const stage = root.querySelector<HTMLElement>('[data-map-stage]');
   if (!stage) return;
-  let entries = loadLibrary().library.entries;
+  let entries = currentLibrary().entries;
   const canvas = document.createElement('canvas');
   canvas.className = 'pointer-events-none absolute inset-0';
   canvas.setAttribute('aria-hidden', 'true');
@@ -93,9 +93,12 @@ function attach(root: HTMLElement): void {
   }
 
   root.addEventListener('atlas-map-drawn', (event) => draw((event as CustomEvent<MapDrawnDetail>).detail));
-  onLibraryChange(() => {
-    entries = loadLibrary().library.entries;
-    label();
-    if (last) draw(last);
-  });
+  const reload = () =>
+    void loadLibrary().then(({ library }) => {
+      entries = library.entries;
+      label();
+      if (last) draw(last);
+    });
+  onLibraryChange(reload);
+  reload();
 }

@@ -2,12 +2,12 @@
  * The library on pages that list papers built in the browser (search results, the map): which papers are saved or
  * read, a Save button for a result, and the "hide seen" switch kept in the URL (`?hide=saved`).
  */
-import { loadLibrary } from './storage.ts';
+import { currentLibrary } from './storage.ts';
 import { refreshSaveButtons } from './save-buttons.ts';
 
-/** Slugs of the saved papers, and of those marked read. */
+/** Slugs of the saved papers, and of those marked read (as last loaded by save-buttons.ts). */
 export function libraryIds(): { saved: Set<string>; read: Set<string> } {
-  const { library } = loadLibrary();
+  const library = currentLibrary();
   return { saved: new Set(library.entries.map((entry) => entry.id)), read: new Set(library.entries.filter((entry) => entry.read).map((entry) => entry.id)) };
 }
 

@@ -18,7 +18,7 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', 
 const FIELD = 'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
 const BUTTON = 'rounded-md border border-slate-300 px-2 py-1 text-sm hover:border-accent-500 dark:border-slate-600';
 
-export function initLibraryPage(): void {
+export async function initLibraryPage(): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-library-page]');
   if (!root) return;
   const base = root.dataset['base'] ?? '/';
@@ -33,7 +33,7 @@ export function initLibraryPage(): void {
   const shareLink = query<HTMLAnchorElement>('[data-library-share]');
   if (!list || !problemBox || !orderSelect || !tagSelect || !scopeSelect || !hideRead || !undoBar || !shareLink) return;
 
-  const loaded = loadLibrary();
+  const loaded = await loadLibrary();
   let library = loaded.library;
   let inAtlas: Set<string> | undefined;
   let lastRemoved: ReturnType<typeof removeEntry>['removed'];
@@ -53,7 +53,7 @@ export function initLibraryPage(): void {
     get: () => library,
     set(next) {
       library = next;
-      showProblem(storeLibrary(library));
+      void storeLibrary(library).then(showProblem);
       render();
     },
   };
@@ -204,12 +204,13 @@ export function initLibraryPage(): void {
     const file = importInput.files?.[0];
     if (file && report) void importFile(context, file, report).then(() => (importInput.value = ''));
   });
-  onLibraryChange(() => {
-    const next = loadLibrary();
-    library = next.library;
-    showProblem(next.problem);
-    render();
-  });
+  onLibraryChange(() =>
+    void loadLibrary().then((next) => {
+      library = next.library;
+      showProblem(next.problem);
+      render();
+    }),
+  );
   const shared = query<HTMLElement>('[data-library-shared]');
   if (shared) {
     void showSharedList(context, shared, showProblem);

@@ -3,10 +3,9 @@
  * whether the paper is saved, a click saves or removes it and the page's status region says so. Rows of saved
  * papers get `data-saved` (styled as marked). Small on purpose: it is the only library script a paper page loads.
  */
-import { findEntry, removeEntry, saveEntry, toSnapshot, type Library } from '../../lib/library/store.ts';
-import { loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
+import { findEntry, removeEntry, saveEntry, toSnapshot } from '../../lib/library/store.ts';
+import { currentLibrary, loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
 
-let library: Library | undefined;
 let status: HTMLElement | undefined;
 
 function announce(message: string): void {
@@ -22,7 +21,7 @@ function announce(message: string): void {
 
 /** Reflect the library on every save button and marked row in `root`. */
 export function refreshSaveButtons(root: ParentNode = document): void {
-  library ??= loadLibrary().library;
+  const library = currentLibrary();
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
     const saved = findEntry(library, button.dataset['save'] ?? '') !== undefined;
     button.setAttribute('aria-pressed', String(saved));
@@ -32,11 +31,11 @@ export function refreshSaveButtons(root: ParentNode = document): void {
   }
 }
 
-function toggle(button: HTMLButtonElement): void {
+async function toggle(button: HTMLButtonElement): Promise<void> {
   const id = button.dataset['save'] ?? '';
   if (id === '') return;
-  const current = loadLibrary();
-  library = current.library;
+  const current = await loadLibrary();
+  let library = current.library;
   const title = button.dataset['title'] ?? id;
   if (findEntry(library, id)) {
     library = removeEntry(library, id).library;
@@ -51,7 +50,7 @@ function toggle(button: HTMLButtonElement): void {
     library = saveEntry(library, id, toSnapshot(snapshot, title), new Date().toISOString());
     announce(`Saved to your library: ${title}`);
   }
-  const problem = current.problem ?? storeLibrary(library);
+  const problem = current.problem ?? (await storeLibrary(library));
   if (problem) announce(problem);
   refreshSaveButtons();
 }
@@ -82,11 +81,8 @@ export function initSaveButtons(): void {
   initHideSeen();
   document.addEventListener('click', (event) => {
     const button = (event.target as Element | null)?.closest?.<HTMLButtonElement>('button[data-save]');
-    if (button) toggle(button);
+    if (button) void toggle(button);
   });
-  onLibraryChange(() => {
-    library = loadLibrary().library;
-    refreshSaveButtons();
-  });
-  refreshSaveButtons();
+  onLibraryChange(() => void loadLibrary().then(() => refreshSaveButtons()));
+  void loadLibrary().then(() => refreshSaveButtons());
 }
