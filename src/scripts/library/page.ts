@@ -3,7 +3,7 @@
  * the URL's query), with read/unread, note, tags and remove + undo per paper; counts per topic; the tools of
  * tools.ts. Re-renders when another tab changes the library (the `storage` event).
  */
-import { removeEntry, restoreEntry, tagCounts, topicCounts, updateEntry, type Library, type LibraryEntry } from '../../lib/library/store.ts';
+import { removeEntry, restoreEntry, tagCounts, topicCounts, updateEntry, type LibraryEntry } from '../../lib/library/store.ts';
 import { loadCatalogue } from './catalogue.ts';
 import { loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
 import { downloadExport, importFile, showSharedList, updateShareLink, type LibraryContext } from './tools.ts';
