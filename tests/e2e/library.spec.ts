@@ -195,6 +195,41 @@ test('saved papers are marked on lists, search results and the map, and "hide sa
   await expect(page.locator('[data-search-page] [data-search-status]')).toContainText('hidden');
 });
 
+test('recommendations for a small library about one subject are about that subject; "not interested" is remembered', async ({ page, request }) => {
+  const rows = (await (await request.get('library/papers.json')).json()) as string[][];
+  const topicOf = new Map(rows.map((row) => [row[0] ?? '', row[8] ?? '']));
+  // The three most representative papers of the largest topic, saved from the topic page's list.
+  await page.goto('topics/');
+  const topicHrefs = await page.locator('main a[href*="/topics/"]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname).filter((path) => /\/topics\/[^/]+\/$/.test(path)));
+  const topicHref = topicHrefs[0] ?? '';
+  const topicSlug = topicHref.split('/').filter(Boolean).at(-1) ?? '';
+  await page.goto(topicHref);
+  const buttons = page.locator('[data-list-items] button[data-save]');
+  for (const index of [0, 1, 2]) await buttons.nth(index).click();
+  const saved = await page.locator('[data-list-items] li[data-saved] button[data-save]').evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset['save'] ?? ''));
+  expect(saved).toHaveLength(3);
+  for (const slug of saved) expect(topicOf.get(slug)).toBe(topicSlug);
+
+  await page.goto('library/');
+  const items = page.locator('[data-recommendations] > li');
+  await expect(items.first()).toBeVisible({ timeout: 15_000 });
+  const recommended = await items.evaluateAll((nodes) => nodes.map((node) => (node as HTMLElement).dataset['recommendation'] ?? ''));
+  expect(recommended.length).toBeGreaterThanOrEqual(10);
+  for (const slug of recommended) expect(saved).not.toContain(slug);
+  const sameTopic = recommended.slice(0, 10).filter((slug) => topicOf.get(slug) === topicSlug).length;
+  expect(sameTopic, `${sameTopic} of the top 10 in ${topicSlug}`).toBeGreaterThanOrEqual(6);
+  await expect(items.first().locator('a')).toHaveAttribute('href', new RegExp(`/papers/${recommended[0]}/$`));
+  await expect(items.first().locator('[data-recommendation-why]')).toContainText(/^Shares: \S/);
+
+  await items.first().locator('[data-not-interested]').click();
+  await expect(page.locator(`[data-recommendations] > li[data-recommendation="${recommended[0]}"]`)).toHaveCount(0);
+  await expect(items.first()).toBeVisible();
+  await page.reload();
+  await expect(items.first()).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator(`[data-recommendations] > li[data-recommendation="${recommended[0]}"]`)).toHaveCount(0);
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('research-atlas:library') ?? '{}').notInterested)).toEqual([recommended[0]]);
+});
+
 test('a paper page loads only a few kB of library script', async ({ page }) => {
   const scripts: { url: string; bytes: number }[] = [];
   page.on('response', async (response) => {

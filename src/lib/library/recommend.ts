@@ -24,7 +24,7 @@ export interface RecommendOptions {
   limit?: number;
   /** Pegasos steps. Default 4,000 + 20 per labelled paper (converges for libraries of a few hundred). */
   steps?: number;
-  /** Regularisation λ of Pegasos (≈ 1 / (C · n)). Default 1e-3. */
+  /** Regularisation λ of Pegasos. Default 1 / (C · n) with arxiv-sanity's C = 0.01 and n papers, within [1e-4, 1]. */
   lambda?: number;
   /** Seed of the sample order. Default 1. */
   seed?: number;
@@ -60,11 +60,16 @@ export function rankRecommendations(
   for (const row of positives) excluded[row] = 1;
   for (const row of negatives) excluded[row] = 1;
 
-  const lambda = options.lambda ?? 1e-3;
+  const lambda = options.lambda ?? Math.min(1, Math.max(1e-4, 1 / (0.01 * ids.length)));
   const steps = options.steps ?? 4_000 + 20 * (positives.length + negatives.length);
   const random = createRandom(options.seed ?? 1);
   const weights = new Float64Array(dimensions);
   let bias = 0;
+  // The average of the iterates over the second half of the run: plain SGD's last iterate jumps with the last
+  // few draws, the average does not (Polyak–Juditsky averaging; Shamir & Zhang 2013 for Pegasos).
+  const averaged = new Float64Array(dimensions);
+  let averagedBias = 0;
+  let averagedCount = 0;
   for (let step = 1; step <= steps; step += 1) {
     // Balanced classes: half the draws are saved papers; of the rest, explicit negatives get their share.
     let row: number;
@@ -96,11 +101,18 @@ export function rankRecommendations(
       // The bias is not regularised; a smaller rate keeps it from swinging with each draw.
       bias += push * 0.01;
     }
+    if (step > steps / 2) {
+      for (let d = 0; d < dimensions; d += 1) averaged[d] = (averaged[d] ?? 0) + (weights[d] ?? 0);
+      averagedBias += bias;
+      averagedCount += 1;
+    }
   }
+  for (let d = 0; d < dimensions; d += 1) averaged[d] = (averaged[d] ?? 0) / Math.max(1, averagedCount);
+  bias = averagedBias / Math.max(1, averagedCount);
 
   const limit = options.limit ?? 20;
   const best: Recommendation[] = [];
-  const w = Float32Array.from(weights);
+  const w = Float32Array.from(averaged);
   for (let row = 0; row < ids.length; row += 1) {
     if (excluded[row] === 1) continue;
     const offset = row * dimensions;

@@ -7,6 +7,7 @@ import { removeEntry, restoreEntry, tagCounts, topicCounts, updateEntry, type Li
 import { loadCatalogue } from './catalogue.ts';
 import { loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
 import { downloadExport, importFile, showSharedList, updateShareLink, type LibraryContext } from './tools.ts';
+import { createRecommendations } from './recommendations.ts';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -48,6 +49,8 @@ export async function initLibraryPage(): Promise<void> {
   hideRead.checked = params.get('hide') === 'read';
   const wantedTag = params.get('tag') ?? '';
 
+  const recommendationList = query<HTMLOListElement>('[data-recommendations]');
+  const recommendationStatus = query<HTMLElement>('[data-recommendations-status]');
   const context: LibraryContext = {
     base,
     get: () => library,
@@ -175,9 +178,14 @@ export async function initLibraryPage(): Promise<void> {
       ...topicCounts(library).map(({ label, count: size }) => element('li', 'rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800', `${label}: ${size}`)),
     );
     void updateShareLink(context, shareLink!);
+    recommendations?.update();
     keepStateInUrl();
   }
 
+  const recommendations =
+    recommendationList && recommendationStatus
+      ? createRecommendations({ base, list: recommendationList, status: recommendationStatus, get: () => library, set: (next) => context.set(next) })
+      : undefined;
   orderSelect.addEventListener('change', render);
   tagSelect.addEventListener('change', render);
   hideRead.addEventListener('change', render);
@@ -223,6 +231,4 @@ export async function initLibraryPage(): Promise<void> {
       render();
     })
     .catch(() => showProblem('The list of this atlas’s papers could not be loaded: import and “not in this atlas” marks are unavailable.'));
-  const status = query<HTMLElement>('[data-recommendations-status]');
-  if (status) status.textContent = 'Recommendations need the paper vectors the atlas ships for “papers like this text”; this build has none yet.';
 }
