@@ -1,8 +1,9 @@
 /**
  * The recommender's view of the vector files the atlas publishes for "papers like this text" (`/vectors/`,
- * src/lib/vectors/format.ts, read with that module's own decoders): every paper's unit LSA vector (from the int8
- * paper shards, one per finest topic) for `rankRecommendations`, and each paper's TF-IDF terms with their display
- * text for the "why" line (`sharedWords`), loading only the term shards the shown papers need.
+ * src/lib/vectors/format.ts, read with that module's own decoders): the unit LSA vectors of the papers in the
+ * library's topics and the topics nearest them (paper shards are one per finest topic, so a large atlas is never
+ * fetched whole: about 500 bytes per paper), for `rankRecommendations`, and each paper's TF-IDF terms with their
+ * display text for the "why" line (`sharedWords`), loading only the term shards the shown papers need.
  */
 import { decodePack } from '../vectors/pack-file.ts';
 import { dequantiseRows } from '../vectors/quantise.ts';
@@ -16,15 +17,56 @@ export interface LibraryVectors extends PaperVectors {
   termsOf(slugs: readonly string[]): Promise<Map<string, Map<string, number>>>;
 }
 
+/** The opened vector files: topic centroids, and the paper shards of chosen topics. */
+export interface LibraryVectorIndex {
+  topics: TopicsHeader['topics'];
+  /** The papers of these topics (finest topic ids), one shard each, with their terms for the "why" line. */
+  papersOf(topicIds: readonly number[]): Promise<LibraryVectors>;
+  /** Finest topics to rank from: the library's own, then the nearest by centroid until `minPapers` are covered. */
+  candidateTopics(libraryTopicSlugs: readonly string[], minPapers: number): number[];
+}
+
 /**
- * Every paper vector of the atlas, in shard order.
- * @example const vectors = await loadLibraryVectors((path) => fetch(`/vectors/${path}`).then(async (r) => new Uint8Array(await r.arrayBuffer())))
+ * Open the vector files for recommendations: the manifest and topic centroids only; paper shards on demand.
+ * @example const index = await openLibraryVectors((path) => fetch(`/vectors/${path}`).then(async (r) => new Uint8Array(await r.arrayBuffer())))
  */
-export async function loadLibraryVectors(load: VectorLoader): Promise<LibraryVectors> {
+export async function openLibraryVectors(load: VectorLoader): Promise<LibraryVectorIndex> {
   const manifest = JSON.parse(new TextDecoder().decode(await load(vectorFilePath({ kind: 'manifest' })))) as VectorManifest;
   if (manifest.format !== VECTOR_FORMAT) throw new Error(`vector files of format ${manifest.format}; this page reads format ${VECTOR_FORMAT}`);
-  const topics = decodePack<TopicsHeader>(await load(vectorFilePath({ kind: 'topics' }))).header.topics;
-  const shards = await Promise.all(topics.map(async (topic) => decodePack<PaperShardHeader>(await load(vectorFilePath({ kind: 'papers', topic: topic.id })))));
+  const topicPack = decodePack<TopicsHeader>(await load(vectorFilePath({ kind: 'topics' })));
+  const topics = topicPack.header.topics;
+  const { dimensions } = manifest;
+  const centroids = dequantiseRows({ codes: topicPack.sections.codes as Int8Array, scales: topicPack.sections.scales as Float32Array, dimensions });
+  return {
+    topics,
+    papersOf: (topicIds) => loadPapers(load, manifest, topicIds),
+    candidateTopics(libraryTopicSlugs, minPapers) {
+      const own = new Set(topics.flatMap((topic, index) => (libraryTopicSlugs.includes(topic.slug) ? [index] : [])));
+      if (own.size === 0) return topics.map((topic) => topic.id);
+      const centre = new Float32Array(dimensions);
+      for (const index of own) for (let d = 0; d < dimensions; d += 1) centre[d] = (centre[d] ?? 0) + (centroids[index * dimensions + d] ?? 0);
+      const order = topics
+        .map((topic, index) => {
+          let dot = 0;
+          for (let d = 0; d < dimensions; d += 1) dot += (centre[d] ?? 0) * (centroids[index * dimensions + d] ?? 0);
+          return { index, score: own.has(index) ? Infinity : dot };
+        })
+        .sort((a, b) => b.score - a.score || a.index - b.index);
+      const chosen: number[] = [];
+      let covered = 0;
+      for (const { index, score } of order) {
+        if (covered >= minPapers && score !== Infinity) break;
+        chosen.push(topics[index]?.id ?? 0);
+        covered += topics[index]?.size ?? 0;
+      }
+      return chosen;
+    },
+  };
+}
+
+/** The papers of some topics' shards, with unit vectors and their terms. */
+async function loadPapers(load: VectorLoader, manifest: VectorManifest, topicIds: readonly number[]): Promise<LibraryVectors> {
+  const shards = await Promise.all(topicIds.map(async (topic) => decodePack<PaperShardHeader>(await load(vectorFilePath({ kind: 'papers', topic })))));
   const { dimensions } = manifest;
   const total = shards.reduce((sum, shard) => sum + shard.header.slugs.length, 0);
   const vectors = new Float32Array(total * dimensions);

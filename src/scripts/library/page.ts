@@ -37,6 +37,7 @@ export async function initLibraryPage(): Promise<void> {
   const loaded = await loadLibrary();
   let library = loaded.library;
   let inAtlas: Set<string> | undefined;
+  let topicInAtlas = new Map<string, string>();
   let lastRemoved: ReturnType<typeof removeEntry>['removed'];
   const showProblem = (message: string | undefined) => {
     problemBox.hidden = message === undefined;
@@ -184,7 +185,14 @@ export async function initLibraryPage(): Promise<void> {
 
   const recommendations =
     recommendationList && recommendationStatus
-      ? createRecommendations({ base, list: recommendationList, status: recommendationStatus, get: () => library, set: (next) => context.set(next) })
+      ? createRecommendations({
+          base,
+          list: recommendationList,
+          status: recommendationStatus,
+          get: () => library,
+          set: (next) => context.set(next),
+          topicOf: (slug) => topicInAtlas.get(slug) ?? library.entries.find((entry) => entry.id === slug)?.paper.topic?.slug,
+        })
       : undefined;
   orderSelect.addEventListener('change', render);
   tagSelect.addEventListener('change', render);
@@ -228,6 +236,7 @@ export async function initLibraryPage(): Promise<void> {
   loadCatalogue(base)
     .then((catalogue) => {
       inAtlas = new Set(catalogue.keys());
+      topicInAtlas = new Map([...catalogue.values()].filter((row) => row[8] !== '').map((row) => [row[0], row[8]]));
       render();
     })
     .catch(() => showProblem('The list of this atlas’s papers could not be loaded: import and “not in this atlas” marks are unavailable.'));

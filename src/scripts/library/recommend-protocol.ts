@@ -4,6 +4,8 @@ export interface RecommendRequest {
   /** The site base, ending in `/`. */
   base: string;
   saved: string[];
+  /** Topic slugs of the saved papers (the worker ranks papers of these topics and the nearest ones). */
+  savedTopics: string[];
   notInterested: string[];
   limit: number;
 }

@@ -3,14 +3,17 @@
  * Recommendations off the main thread: loads every paper vector once (src/lib/library/paper-vectors.ts), then
  * ranks for each request (src/lib/library/recommend.ts) and explains the top papers with their shared words.
  */
-import { loadLibraryVectors, type LibraryVectors } from '../../lib/library/paper-vectors.ts';
+import { openLibraryVectors, type LibraryVectorIndex } from '../../lib/library/paper-vectors.ts';
 import { rankRecommendations, sharedWords } from '../../lib/library/recommend.ts';
 import type { RecommendReply, RecommendRequest } from './recommend-protocol.ts';
 
-let vectors: Promise<LibraryVectors> | undefined;
+/** Papers ranked per request: the library's topics and their nearest, at least this many (all in a small atlas). */
+const MIN_CANDIDATES = 10_000;
 
-function open(base: string): Promise<LibraryVectors> {
-  vectors ??= loadLibraryVectors(async (path) => {
+let vectors: Promise<LibraryVectorIndex> | undefined;
+
+function open(base: string): Promise<LibraryVectorIndex> {
+  vectors ??= openLibraryVectors(async (path) => {
     const response = await fetch(`${base}vectors/${path}`);
     if (!response.ok) throw new Error(`${base}vectors/${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
@@ -23,7 +26,8 @@ self.addEventListener('message', (event: MessageEvent<RecommendRequest>) => {
   const request = event.data;
   void (async (): Promise<RecommendReply> => {
     try {
-      const papers = await open(request.base);
+      const index = await open(request.base);
+      const papers = await index.papersOf(index.candidateTopics(request.savedTopics, MIN_CANDIDATES));
       const started = performance.now();
       const ranked = rankRecommendations(papers, request.saved, request.notInterested, { limit: request.limit });
       const workerMs = performance.now() - started;

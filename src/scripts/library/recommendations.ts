@@ -15,6 +15,8 @@ export function createRecommendations(options: {
   status: HTMLElement;
   get: () => Library;
   set: (library: Library) => void;
+  /** A saved paper's topic slug in this atlas (the catalogue's, else the one saved with it). */
+  topicOf: (slug: string) => string | undefined;
 }): { update(): void } {
   const { base, list, status } = options;
   let worker: Worker | undefined;
@@ -66,7 +68,7 @@ export function createRecommendations(options: {
     update() {
       const library = options.get();
       const saved = library.entries.map((entry) => entry.id);
-      const key = `${saved.join('\n')}|${library.notInterested.join('\n')}`;
+      const key = `${saved.join('\n')}|${library.notInterested.join('\n')}|${saved.map(options.topicOf).join('\n')}`;
       if (key === lastKey) return;
       lastKey = key;
       if (saved.length === 0) {
@@ -82,7 +84,8 @@ export function createRecommendations(options: {
       sequence += 1;
       list.setAttribute('aria-busy', 'true');
       status.textContent = 'Ranking the atlas’s papers against your library…';
-      const request: RecommendRequest = { id: sequence, base: base.endsWith('/') ? base : `${base}/`, saved, notInterested: library.notInterested, limit: SHOWN };
+      const savedTopics = [...new Set(saved.map(options.topicOf).filter((slug): slug is string => slug !== undefined))];
+      const request: RecommendRequest = { id: sequence, base: base.endsWith('/') ? base : `${base}/`, saved, savedTopics, notInterested: library.notInterested, limit: SHOWN };
       worker.postMessage(request);
     },
   };
