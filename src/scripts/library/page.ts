@@ -198,9 +198,12 @@ export async function initLibraryPage(): Promise<void> {
   tagSelect.addEventListener('change', render);
   hideRead.addEventListener('change', render);
   undoBar.querySelector('[data-library-undo-button]')?.addEventListener('click', () => {
+    const restored = lastRemoved?.entry.id;
     if (lastRemoved) context.set(restoreEntry(library, lastRemoved));
     lastRemoved = undefined;
     undoBar.hidden = true;
+    // Focus goes back to the paper that came back, not to the top of the page.
+    [...list.querySelectorAll<HTMLElement>('[data-library-entry]')].find((item) => item.dataset['libraryEntry'] === restored)?.querySelector<HTMLElement>('a')?.focus();
   });
   for (const button of root.querySelectorAll<HTMLButtonElement>('[data-library-export]')) {
     button.addEventListener('click', () => void downloadExport(context, button.dataset['libraryExport'] as 'bibtex' | 'ris' | 'csl-json', scopeSelect.value));
