@@ -288,3 +288,20 @@ export function topicCounts(library: Library): { label: string; slug?: string; c
   }
   return [...counts.values()].sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
+
+/**
+ * The library with each paper's snapshot replaced by the atlas's current fields (a Save button on a list row keeps
+ * only the title; a rebuild may add a DOI). Papers the atlas no longer has keep their snapshot. The same object
+ * comes back when nothing changed.
+ * @example refreshSnapshots(emptyLibrary(), () => undefined).entries // => []
+ */
+export function refreshSnapshots(library: Library, snapshotOf: (id: string) => PaperSnapshot | undefined): Library {
+  let changed = false;
+  const entries = library.entries.map((entry) => {
+    const current = snapshotOf(entry.id);
+    if (!current || JSON.stringify(current) === JSON.stringify(entry.paper)) return entry;
+    changed = true;
+    return { ...entry, paper: current };
+  });
+  return changed ? { ...library, entries } : library;
+}

@@ -17,9 +17,7 @@ export function createSaveButton(slug: string, title: string): HTMLButtonElement
   button.type = 'button';
   button.dataset['save'] = slug;
   button.dataset['title'] = title;
-  button.dataset['paper'] = JSON.stringify({ title, authors: [] });
-  button.className =
-    'inline-flex items-center gap-1.5 rounded-md border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-800 hover:border-accent-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 aria-pressed:border-accent-600 aria-pressed:bg-accent-50 aria-pressed:text-accent-800 dark:border-slate-600 dark:text-slate-200 dark:aria-pressed:border-accent-400 dark:aria-pressed:bg-slate-800 dark:aria-pressed:text-accent-200';
+  button.className = 'save-button is-compact';
   const label = document.createElement('span');
   label.dataset['saveLabel'] = '';
   label.textContent = 'Save';

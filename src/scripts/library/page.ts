@@ -3,8 +3,8 @@
  * the URL's query), with read/unread, note, tags and remove + undo per paper; counts per topic; the tools of
  * tools.ts. Re-renders when another tab changes the library (the `storage` event).
  */
-import { removeEntry, restoreEntry, tagCounts, topicCounts, updateEntry, type LibraryEntry } from '../../lib/library/store.ts';
-import { loadCatalogue } from './catalogue.ts';
+import { refreshSnapshots, removeEntry, restoreEntry, tagCounts, topicCounts, updateEntry, type LibraryEntry } from '../../lib/library/store.ts';
+import { loadCatalogue, snapshotFrom } from './catalogue.ts';
 import { loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
 import { downloadExport, importFile, showSharedList, updateShareLink, type LibraryContext } from './tools.ts';
 import { createRecommendations } from './recommendations.ts';
@@ -239,6 +239,8 @@ export async function initLibraryPage(): Promise<void> {
   loadCatalogue(base)
     .then((catalogue) => {
       inAtlas = new Set(catalogue.keys());
+      const refreshed = refreshSnapshots(library, (slug) => snapshotFrom(catalogue, slug));
+      if (refreshed !== library) context.set(refreshed);
       topicInAtlas = new Map([...catalogue.values()].filter((row) => row[8] !== '').map((row) => [row[0], row[8]]));
       render();
     })

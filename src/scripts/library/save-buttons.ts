@@ -3,7 +3,7 @@
  * whether the paper is saved, a click saves or removes it and the page's status region says so. Rows of saved
  * papers get `data-saved` (styled as marked). Small on purpose: it is the only library script a paper page loads.
  */
-import { findEntry, removeEntry, saveEntry, toSnapshot } from '../../lib/library/store.ts';
+import { findEntry, removeEntry, saveEntry } from '../../lib/library/store.ts';
 import { currentLibrary, loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
 
 let status: HTMLElement | undefined;
@@ -36,18 +36,13 @@ async function toggle(button: HTMLButtonElement): Promise<void> {
   if (id === '') return;
   const current = await loadLibrary();
   let library = current.library;
-  const title = button.dataset['title'] ?? id;
+  const title = button.dataset['title'] ?? button.querySelector('.sr-only')?.textContent?.replace(/^:\s*/, '') ?? id;
   if (findEntry(library, id)) {
     library = removeEntry(library, id).library;
     announce(`Removed from your library: ${title}`);
   } else {
-    let snapshot: unknown = { title };
-    try {
-      snapshot = JSON.parse(button.dataset['paper'] ?? '{}');
-    } catch {
-      // A snapshot the build wrote is valid JSON; keep the title alone if not.
-    }
-    library = saveEntry(library, id, toSnapshot(snapshot, title), new Date().toISOString());
+    // The button carries only the title; /library/ fills the rest from the atlas (refreshSnapshots).
+    library = saveEntry(library, id, { title, authors: [] }, new Date().toISOString());
     announce(`Saved to your library: ${title}`);
   }
   const problem = current.problem ?? (await storeLibrary(library));

@@ -11,7 +11,7 @@ function markOption(item: HTMLLIElement, slug: string): void {
   if (!libraryIds().saved.has(slug)) return;
   const mark = document.createElement('span');
   mark.dataset['savedMark'] = '';
-  mark.className = 'mt-1 inline-block rounded bg-accent-50 px-1.5 text-xs font-medium text-accent-800 dark:bg-slate-800 dark:text-accent-200';
+  mark.className = 'mt-1 inline-block rounded bg-accent-50 px-1.5 text-xs font-medium text-accent-700 dark:bg-slate-800 dark:text-accent-300';
   mark.textContent = 'In your library';
   option.append(mark);
 }

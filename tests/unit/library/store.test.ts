@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   LibraryReadError, emptyLibrary, markNotInterested, mergeEntries, normaliseTags, parseLibrary, removeEntry, restoreEntry,
-  saveEntry, serializeLibrary, tagCounts, topicCounts, updateEntry,
+  refreshSnapshots, saveEntry, serializeLibrary, tagCounts, topicCounts, updateEntry,
 } from '../../../src/lib/library/store.ts';
 
 const paper = (title: string, topic?: string) => ({ title, authors: ['Ada Lovelace'], ...(topic ? { topic: { slug: topic, label: topic } } : {}) });
@@ -84,4 +84,13 @@ test('tag and topic counts, largest first', () => {
 
 test('normaliseTags splits at commas and drops repeats ignoring case', () => {
   assert.deepEqual(normaliseTags([' to read ', 'To  Read', 'gnn, rl', '']), ['to read', 'gnn', 'rl']);
+});
+
+test('refreshSnapshots fills saved papers from the atlas and keeps those it no longer has', () => {
+  let library = saveEntry(emptyLibrary(), 'a', { title: 'A', authors: [] }, 't1');
+  library = saveEntry(library, 'gone', { title: 'Gone', authors: ['X Y'] }, 't2');
+  const atlas = new Map([['a', { title: 'A', authors: ['Ada Lovelace'], doi: '10.1/a' }]]);
+  const refreshed = refreshSnapshots(library, (id) => atlas.get(id));
+  assert.deepEqual(refreshed.entries.map((entry) => entry.paper), [{ title: 'Gone', authors: ['X Y'] }, { title: 'A', authors: ['Ada Lovelace'], doi: '10.1/a' }]);
+  assert.equal(refreshSnapshots(refreshed, (id) => atlas.get(id)), refreshed);
 });
