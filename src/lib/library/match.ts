@@ -1,7 +1,7 @@
 /**
  * Imported records matched to the atlas's papers: by arXiv id, then DOI (case-insensitive), then title folded
  * (case, diacritics, braces, TeX accents and punctuation ignored), then the atlas slug an export of this site
- * carries. Title folding uses the search's `foldText` (src/lib/search/options.ts), the one folding function the
+ * carries. Title folding uses `foldText` (src/lib/text/fold.ts), the one folding function the
  * site has; TeX accents and braces are resolved first by the format readers.
  */
 import { foldText } from '../text/fold.ts';

@@ -8,9 +8,9 @@ import { candidateTerms, projectRow, weighTerms } from '../../../src/lib/vectors
 import { decodePack } from '../../../src/lib/vectors/pack-file.ts';
 import type { TermShardHeader, VectorManifest } from '../../../src/lib/vectors/format.ts';
 import { fnv1a, shardWordOf } from '../../../src/lib/vectors/text-vector.ts';
-import { readTrending } from '../topics/trending-papers.ts';
+import { bundledTopicInputs } from '../bundled-corpus.ts';
 
-const papers = readTrending();
+const papers = bundledTopicInputs();
 assert.ok(papers.length > 100, 'content/trending-papers.txt must hold the bundled papers');
 const model = buildTopicModel(papers);
 const pack = buildVectorPack({ papers, atlas: model.atlas, termKeys: model.termKeys, termBasis: model.termBasis, dimensions: model.dimensions });
