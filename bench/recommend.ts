@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../tests/e2e/support/chromium.ts';
+import { chromiumLaunchOptions } from '../tools/chromium.ts';
 
 const SIZES = [1_000, 10_000, 100_000];
 const LIBRARY_SIZES = [5, 50, 500];
