@@ -30,7 +30,6 @@ function attach(root: HTMLElement): void {
     toggle = document.createElement('button');
     toggle.type = 'button';
     toggle.dataset['mapLibraryToggle'] = '';
-    toggle.className = 'atlas-map-chip';
     toggle.setAttribute('aria-pressed', String(new URLSearchParams(window.location.search).get('library') === '1'));
     topbar.append(toggle);
     toggle.addEventListener('click', () => {

@@ -23,7 +23,7 @@ function announce(message: string): void {
 export function refreshSaveButtons(root: ParentNode = document): void {
   const library = currentLibrary();
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
-    const saved = findEntry(library, button.dataset['save'] ?? '') !== undefined;
+    const saved = findEntry(library, slugOf(button)) !== undefined;
     button.setAttribute('aria-pressed', String(saved));
     const label = button.querySelector('[data-save-label]');
     if (label) label.textContent = saved ? 'Saved' : 'Save';
@@ -32,11 +32,11 @@ export function refreshSaveButtons(root: ParentNode = document): void {
 }
 
 async function toggle(button: HTMLButtonElement): Promise<void> {
-  const id = button.dataset['save'] ?? '';
+  const id = slugOf(button);
   if (id === '') return;
   const current = await loadLibrary();
   let library = current.library;
-  const title = button.dataset['title'] ?? button.querySelector('.sr-only')?.textContent?.replace(/^:\s*/, '') ?? id;
+  const title = titleOf(button) ?? id;
   if (findEntry(library, id)) {
     library = removeEntry(library, id).library;
     announce(`Removed from your library: ${title}`);
@@ -80,4 +80,30 @@ export function initSaveButtons(): void {
   });
   onLibraryChange(() => void loadLibrary().then(() => refreshSaveButtons()));
   void loadLibrary().then(() => refreshSaveButtons());
+}
+
+/**
+ * The paper a button saves: its `data-save` value, or, for the paper page's own button (`data-save=""`, the markup
+ * kept lean as paper pages are the bulk of dist/), the last part of the page's path, which is the paper's slug.
+ */
+function slugOf(button: HTMLButtonElement): string {
+  return button.dataset['save'] || (window.location.pathname.split('/').filter(Boolean).at(-1) ?? '');
+}
+
+/**
+ * The paper's title for the announcement and the saved entry: a row button's own (`data-title` of search results,
+ * the screen-reader text of a list row's button), else the paper page's JSON-LD headline, which the page carries
+ * anyway as plain text, so the big button does not repeat it.
+ */
+function titleOf(button: HTMLButtonElement): string | undefined {
+  const own = button.dataset['title'] ?? button.querySelector('.sr-only')?.textContent?.replace(/^:\s*/, '');
+  if (own) return own;
+  const jsonLd = document.querySelector('script[type="application/ld+json"]')?.textContent;
+  if (!jsonLd) return undefined;
+  try {
+    const headline: unknown = (JSON.parse(jsonLd) as { headline?: unknown }).headline;
+    return typeof headline === 'string' && headline !== '' ? headline : undefined;
+  } catch {
+    return undefined;
+  }
 }
