@@ -183,7 +183,7 @@ test('saved papers are marked on lists, search results and the map, and "hide sa
   const firstResult = page.locator('[data-search-results] > li').first();
   await expect(firstResult).toBeVisible();
   // Title hits render first and the full stage may reorder them: read the first result once the list is final.
-  await expect(page.locator('[data-search-results]')).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 });
+  await expect(page.locator('#search-page-results')).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 });
   const slug = (await firstResult.locator('button[data-save]').getAttribute('data-save')) ?? '';
   await expect(firstResult.locator('button[data-save]')).toHaveAttribute('aria-pressed', 'false');
   await page.locator('#search-page-input').focus();
