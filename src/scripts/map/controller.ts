@@ -21,6 +21,15 @@ function required<T extends Element>(parent: HTMLElement, selector: string): T {
   return element;
 }
 
+/** What `atlas-map-drawn` (dispatched on the map's root after every frame) tells overlays. */
+export interface MapDrawnDetail {
+  width: number;
+  height: number;
+  radiusPx: number;
+  /** A paper's position in CSS pixels of the map stage, or undefined when the map does not have it. */
+  positionOf(slug: string): [number, number] | undefined;
+}
+
 /**
  * One map on the page: wires the viewport (size, zoom, animation; viewport.ts), the selection (focus, search,
  * selected paper; selection.ts) and the drawing (dots, labels, ring, tooltip; scene.ts) to the pointer, keyboard,
@@ -124,6 +133,17 @@ export class AtlasMapController {
   private draw(): void {
     if (!this.viewport.hasLayout()) return;
     this.scene.draw(this.viewport, this.selection, this.lastPointerType === 'touch');
+    // The one hook of overlays kept outside the map (src/scripts/library/map-layer.ts marks saved papers).
+    const detail: MapDrawnDetail = {
+      width: this.viewport.width,
+      height: this.viewport.height,
+      radiusPx: this.viewport.radiusPx(),
+      positionOf: (slug) => {
+        const index = this.model.paperIndexBySlug.get(slug);
+        return index === undefined ? undefined : this.viewport.paperOnScreen(index);
+      },
+    };
+    this.root.dispatchEvent(new CustomEvent('atlas-map-drawn', { detail }));
     if (!this.hasDrawn) {
       this.hasDrawn = true;
       this.root.dataset.points = String(this.model.count);

@@ -23,6 +23,10 @@ export interface SearchControllerOptions {
   onSubmit?: (query: string) => void;
   /** Called after each completed search with the query that ran. */
   onSearched?: (query: string) => void;
+  /** Papers (slugs) to leave out of the results, e.g. the reader's saved ones under "hide seen". */
+  hidden?: () => ReadonlySet<string>;
+  /** Called on each rendered result with its paper's slug (to add a Save button or a mark). */
+  decorate?: (item: HTMLLIElement, slug: string) => void;
 }
 
 export interface SearchController {
@@ -30,6 +34,10 @@ export interface SearchController {
   run(): void;
   /** Start loading the index (first focus). */
   warm(): void;
+}
+
+function hiddenNote(count: number): string {
+  return count > 0 ? `; ${plural(count, 'saved paper')} hidden` : '';
 }
 
 function plural(count: number, noun: string): string {
@@ -85,18 +93,24 @@ export function createSearchController(options: SearchControllerOptions): Search
     const records = await engine.docs(hits.map((hit) => hit.id));
     if (mine !== sequence) return;
     const topics = new Map(engine.manifest.topics.map((topic) => [topic.id, topic]));
+    const hidden = options.hidden?.() ?? new Set<string>();
+    let hiddenCount = 0;
     const items = hits.flatMap((hit, i) => {
       const record = records.get(hit.id);
       if (!record) return [];
-      return [
-        renderResult(base, {
-          record,
-          terms: new Set(response.termsOf(hit.id)),
-          topic: topics.get(record[2]),
-          optionId: `${idPrefix}-${i}`,
-          snippetChars: options.snippetChars,
-        }),
-      ];
+      if (hidden.has(record[1])) {
+        hiddenCount += 1;
+        return [];
+      }
+      const item = renderResult(base, {
+        record,
+        terms: new Set(response.termsOf(hit.id)),
+        topic: topics.get(record[2]),
+        optionId: `${idPrefix}-${i}`,
+        snippetChars: options.snippetChars,
+      });
+      options.decorate?.(item, record[1]);
+      return [item];
     });
     // The head stage renders first and the full stage re-renders the same query: keep the reader's place.
     const activeHref = optionsInList()[active]?.getAttribute('href');
@@ -114,8 +128,8 @@ export function createSearchController(options: SearchControllerOptions): Search
     if (response.wordCount === 0) setStatus('Type a word of a title, topic or abstract.', 'ready');
     else if (total === 0) setStatus(`No results for “${query.trim()}”.`, 'ready');
     else if (response.allWordsCount > 0 && response.allWordsCount < total && response.wordCount > 1) {
-      setStatus(`${plural(total, 'result')} (${response.allWordsCount.toLocaleString('en-US')} match every word)`, 'ready');
-    } else setStatus(plural(total, 'result'), 'ready');
+      setStatus(`${plural(total, 'result')} (${response.allWordsCount.toLocaleString('en-US')} match every word)${hiddenNote(hiddenCount)}`, 'ready');
+    } else setStatus(`${plural(total, 'result')}${hiddenNote(hiddenCount)}`, 'ready');
   };
 
   const run = (): void => {

@@ -1,0 +1,21 @@
+/** The atlas's paper rows (/library/papers.json), fetched once when the library page first needs them. */
+import { rowToSnapshot, type CatalogueRow } from '../../lib/library/catalogue.ts';
+import type { PaperSnapshot } from '../../lib/library/store.ts';
+
+let pending: Promise<Map<string, CatalogueRow>> | undefined;
+
+export function loadCatalogue(base: string): Promise<Map<string, CatalogueRow>> {
+  pending ??= fetch(`${base.replace(/\/$/, '')}/library/papers.json`)
+    .then((response) => {
+      if (!response.ok) throw new Error(`papers list: HTTP ${response.status}`);
+      return response.json() as Promise<CatalogueRow[]>;
+    })
+    .then((rows) => new Map(rows.map((row) => [row[0], row])));
+  return pending;
+}
+
+/** The atlas's current fields of a paper, or undefined when it is not in this atlas. */
+export function snapshotFrom(catalogue: Map<string, CatalogueRow>, slug: string): PaperSnapshot | undefined {
+  const row = catalogue.get(slug);
+  return row ? rowToSnapshot(row) : undefined;
+}
