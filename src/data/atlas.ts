@@ -8,8 +8,9 @@ import type { SluggedPaper } from '../lib/ingest/paper.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
+import { embeddingRule } from '../lib/vectors/embedding.ts';
 
-let fitOfBuild: Promise<CachedAtlas> | undefined;
+let fitOfBuild: Promise<CachedAtlas & { paperVectors: 'text' | 'embedding' }> | undefined;
 
 /** Seed of the topic step's random choices. */
 const TOPIC_SEED = 1;
@@ -28,6 +29,11 @@ export function getTopicBasis(): Promise<TopicBasis> {
   return getTopicFit().then((fit) => fit.basis);
 }
 
+/** What placed the papers: 'embedding' when every paper brought one (embedding.ts `embeddingRule`), else 'text'. */
+export function getPaperVectors(): Promise<'text' | 'embedding'> {
+  return getTopicFit().then((fit) => fit.paperVectors);
+}
+
 /**
  * What the topic step (and the /vectors/ files, which must read the same words) reads of each paper. The topic step,
  * atlas.json and the map read the plain form: `$\ell_1$` is the word `ℓ1`, not `ell`, `_`, `1`.
@@ -41,20 +47,28 @@ export function topicInputsOf(papers: readonly SluggedPaper[]): TopicInput[] {
   }));
 }
 
-function getTopicFit(): Promise<CachedAtlas> {
+function getTopicFit(): Promise<CachedAtlas & { paperVectors: 'text' | 'embedding' }> {
   fitOfBuild ??= (async () => {
     const config = atlasConfig();
     const papers = await getPapers();
+    const { embeddings, warning } = embeddingRule(papers);
+    if (warning !== undefined) {
+      if (config.strict) throw new Error(`[atlas] embeddings (ATLAS_STRICT): ${warning}`);
+      console.warn(`[atlas] warning: embeddings: ${warning}`);
+    }
+    if (embeddings) console.log(`[atlas] embeddings: every paper has one (${embeddings.sourceDimensions} numbers, used as ${embeddings.dimensions}): they place the papers`);
     // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
     void startSearchBodyIndex().catch(() => {});
-    return cachedAtlas(topicInputsOf(papers), {
+    const fit = await cachedAtlas(topicInputsOf(papers), {
       dir: join(config.cacheDir, 'research-atlas'),
       fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
       incremental: config.incremental,
+      ...(embeddings ? { embeddings } : {}),
       seed: TOPIC_SEED,
       log: (line) => console.log(`[atlas] ${line}`),
       onProgress: progressLogger(),
     });
+    return { ...fit, paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };
   })();
   return fitOfBuild;
 }
