@@ -24,7 +24,7 @@ const PROJECTION_SEED = 20261130;
 export interface StoredEmbedding {
   /** Length of the vector the source gave (before projection). */
   dimensions: number;
-  model?: string;
+  model?: string | undefined;
   /** Base64 of the int8 codes of the unit-length (projected) vector. */
   codes: string;
   /** The codes times this give the vector. */

@@ -16,7 +16,7 @@ function groupEmbeddings(seed: number): StoredEmbedding[] {
   const random = createRandom(seed);
   return papers.map((_, row) => {
     const vector = Array.from({ length: 16 }, () => randomNormal(random) * 0.15);
-    vector[row % 3] += 1;
+    vector[row % 3]! += 1;
     const parsed = parseEmbedding(vector);
     assert.ok(parsed && 'embedding' in parsed);
     return parsed.embedding;
