@@ -8,10 +8,10 @@ import { candidateTerms, projectRow, weighTerms } from '../../../src/lib/vectors
 import { decodePack } from '../../../src/lib/vectors/pack-file.ts';
 import type { TermShardHeader, VectorManifest } from '../../../src/lib/vectors/format.ts';
 import { fnv1a, shardWordOf } from '../../../src/lib/vectors/text-vector.ts';
-import { readTrending } from '../topics/trending-papers.ts';
+import { bundledTopicInputs } from '../bundled-corpus.ts';
 
-const papers = readTrending();
-assert.ok(papers.length > 100, 'content/trending-papers.txt must hold the bundled papers');
+const papers = bundledTopicInputs();
+assert.ok(papers.length > 100, 'content/ must hold the bundled papers');
 const model = buildTopicModel(papers);
 const pack = buildVectorPack({ papers, atlas: model.atlas, termKeys: model.termKeys, termBasis: model.termBasis, dimensions: model.dimensions });
 const manifest = JSON.parse(new TextDecoder().decode(pack.files.get('manifest.json'))) as VectorManifest;
