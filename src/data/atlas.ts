@@ -3,14 +3,14 @@ import { cachedAtlas, topicCodeVersion, type CachedAtlas, type TopicBasis } from
 import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
 import { atlasTopicColors } from '../lib/map/palette.ts';
 import { atlasConfig } from '../lib/config.ts';
-import type { AtlasData, TopicInput } from '../lib/topics/atlas-schema.ts';
-import type { SluggedPaper } from '../lib/ingest/paper.ts';
+import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 import { topicInputsOf } from '../lib/topics/topic-inputs.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
+import { embeddingRule } from '../lib/vectors/embedding.ts';
 
-let fitOfBuild: Promise<CachedAtlas> | undefined;
+let fitOfBuild: Promise<CachedAtlas & { paperVectors: 'text' | 'embedding' }> | undefined;
 
 /** Seed of the topic step's random choices. */
 const TOPIC_SEED = 1;
@@ -29,20 +29,33 @@ export function getTopicBasis(): Promise<TopicBasis> {
   return getTopicFit().then((fit) => fit.basis);
 }
 
-function getTopicFit(): Promise<CachedAtlas> {
+/** What placed the papers: 'embedding' when every paper brought one (embedding.ts `embeddingRule`), else 'text'. */
+export function getPaperVectors(): Promise<'text' | 'embedding'> {
+  return getTopicFit().then((fit) => fit.paperVectors);
+}
+
+function getTopicFit(): Promise<CachedAtlas & { paperVectors: 'text' | 'embedding' }> {
   fitOfBuild ??= (async () => {
     const config = atlasConfig();
     const papers = await getPapers();
+    const { embeddings, warning } = embeddingRule(papers);
+    if (warning !== undefined) {
+      if (config.strict) throw new Error(`[atlas] embeddings (ATLAS_STRICT): ${warning}`);
+      console.warn(`[atlas] warning: embeddings: ${warning}`);
+    }
+    if (embeddings) console.log(`[atlas] embeddings: every paper has one (${embeddings.sourceDimensions} numbers, used as ${embeddings.dimensions}): they place the papers`);
     // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
     void startSearchBodyIndex().catch(() => {});
-    return cachedAtlas(topicInputsOf(papers), {
+    const fit = await cachedAtlas(topicInputsOf(papers), {
       dir: join(config.cacheDir, 'research-atlas'),
       fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
       incremental: config.incremental,
+      ...(embeddings ? { embeddings } : {}),
       seed: TOPIC_SEED,
       log: (line) => console.log(`[atlas] ${line}`),
       onProgress: progressLogger(),
     });
+    return { ...fit, paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };
   })();
   return fitOfBuild;
 }

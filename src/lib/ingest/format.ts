@@ -3,10 +3,11 @@ import type { Paper } from './paper.ts';
 /**
  * The fields a format can fill for one record; the ingest step adds `source`, `order` and `mergedFrom`.
  * `ignoredUrl` holds a link the source gave that is not http(s) (`javascript:`, `file:`, `ftp:`): never kept, it is
- * there so the ingest can warn about it with the record's line, whatever the format.
+ * there so the ingest can warn about it with the record's line, whatever the format. `embeddingProblem` likewise says
+ * why a record's `embedding` was not kept (embedding.ts).
  */
 export type PaperFields = Omit<Paper, 'source' | 'order' | 'mergedFrom' | 'hasAbstract' | 'authors' | 'categories' | 'tags'> &
-  Partial<Pick<Paper, 'hasAbstract' | 'authors' | 'categories' | 'tags'>> & { ignoredUrl?: string };
+  Partial<Pick<Paper, 'hasAbstract' | 'authors' | 'categories' | 'tags'>> & { ignoredUrl?: string; embeddingProblem?: string };
 
 /** One record a parser found: either the paper's fields, or why the record could not be used. */
 export type ParsedRecord =

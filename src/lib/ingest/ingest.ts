@@ -59,7 +59,8 @@ function recordToPaper(
   order: number,
   problems: SourceProblem[],
 ): { paper: Paper } | { reason: string } {
-  const { ignoredUrl, ...unbounded } = rawFields;
+  const { ignoredUrl, embeddingProblem, ...unbounded } = rawFields;
+  if (embeddingProblem !== undefined) problems.push({ line: source.line, severity: 'warning', message: embeddingProblem });
   if (ignoredUrl !== undefined) {
     problems.push({ line: source.line, severity: 'warning', message: `url ignored: only http(s) links are kept, found ${quote(ignoredUrl)}` });
   }

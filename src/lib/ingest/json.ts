@@ -9,9 +9,13 @@
  * - papercopilot paper lists: `{ id, title, abstract, author: "A;B", keywords: "x;y", status, track, site }`
  *   (`status`, e.g. Poster or Reject, becomes a tag).
  *
+ * A record may carry `embedding`: an array of numbers or Semantic Scholar's `{ "model": "…", "vector": [...] }`
+ * (src/lib/vectors/embedding.ts); a bad one (empty, NaN, a string) is dropped with a warning on the record's line.
+ *
  * Records are placed on the line where their object starts.
  */
 import type { ParsedRecord, ParseResult, PaperFields, SourceFormat, SourceProblem } from './format.ts';
+import { parseEmbedding } from '../vectors/embedding.ts';
 import { FIELD_ALIASES, lineLocator, normaliseFieldName, recordToFields, type RecordField } from './record-fields.ts';
 
 /** Keys under which an object wraps its list of records. */
@@ -73,7 +77,13 @@ export function jsonRecordToFields(record: unknown): { fields: PaperFields } | {
     if (field === 'tags') return valueByKey.get('status');
     return undefined;
   };
-  return recordToFields(valueOf);
+  const result = recordToFields(valueOf);
+  const embedding = parseEmbedding(valueByKey.get('embedding'));
+  if (embedding !== undefined && 'fields' in result) {
+    if ('embedding' in embedding) result.fields.embedding = embedding.embedding;
+    else result.fields.embeddingProblem = embedding.problem;
+  }
+  return result;
 }
 
 /** Start offset of each element of the root array. The text must be valid JSON. */

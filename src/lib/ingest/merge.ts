@@ -78,6 +78,7 @@ export function mergeDuplicate(kept: Paper, duplicate: Paper): Paper {
     arxivId: kept.arxivId ?? duplicate.arxivId,
     sourceId: kept.sourceId ?? duplicate.sourceId,
     venue: kept.venue ?? duplicate.venue,
+    embedding: kept.embedding ?? duplicate.embedding,
     mergedFrom: [...kept.mergedFrom, duplicate.source, ...duplicate.mergedFrom],
   };
   // Optional fields neither record had stay absent rather than present as `undefined`.

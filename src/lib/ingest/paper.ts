@@ -41,6 +41,11 @@ export const PaperSchema = z.object({
   source: SourceRefSchema,
   /** Other records merged into this one as duplicates. */
   mergedFrom: z.array(SourceRefSchema).default([]),
+  /**
+   * The vector the record brought (`embedding`, JSON and JSON Lines), reduced and int8-coded (src/lib/vectors/embedding.ts);
+   * the topic step uses it when every paper has one of the same length.
+   */
+  embedding: z.object({ dimensions: z.number().int().positive(), model: z.string().optional(), codes: z.string(), scale: z.number() }).optional(),
   /** Position in source order across all files (files sorted by path, records in file order), from 0. */
   order: z.number().int().nonnegative(),
 });

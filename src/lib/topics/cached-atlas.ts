@@ -2,7 +2,7 @@
  * The topic step with its cache: the fit of the last build is kept on disk (model-store.ts) and
  * - reused as it is when the papers are exactly those it was fitted on (same order, same text, same code): the
  *   atlas is byte-identical to a fresh fit, so this is always on;
- * - with `incremental`, folded onto when a few papers were added, changed or removed (fold-in.ts), which keeps
+ * - with `incremental` (and no embeddings from the sources), folded onto when a few papers were added, changed or removed (fold-in.ts), which keeps
  *   every other paper's topic and position but is not the atlas a fresh fit would give, so it is opt-in;
  * - otherwise replaced by a fresh fit, which is stored for the next build.
  */
@@ -14,7 +14,9 @@ import { foldIntoModel, paperDigest, type FoldOptions } from './fold-in.ts';
 import { buildTopicModel, type BuildAtlasOptions } from './pipeline.ts';
 import { readTopicModel, writeTopicModel } from './model-store.ts';
 
-export interface CachedAtlasOptions extends BuildAtlasOptions {
+export interface CachedAtlasOptions extends Omit<BuildAtlasOptions, 'embeddings'> {
+  /** The sources' embeddings (embedding.ts `embeddingRule`): their digest joins the fit key, and nothing is folded in. */
+  embeddings?: { vectors: Float32Array; dimensions: number; digest: string };
   /** Folder of the stored model. */
   dir: string;
   /**
@@ -50,7 +52,9 @@ export async function cachedAtlas(papers: readonly TopicInput[], options: Cached
   const log = options.log ?? (() => {});
   const startedMs = performance.now();
   const seconds = () => ((performance.now() - startedMs) / 1000).toFixed(1);
-  const { fitKey } = options;
+  // A fit made from embeddings is only reused for the same embeddings; fold-in places papers by their text vectors,
+  // so it is off when embeddings place them.
+  const fitKey = options.fitKey === undefined || options.embeddings === undefined ? options.fitKey : `${options.fitKey} embeddings ${options.embeddings.digest}`;
   if (fitKey === undefined) {
     const model = buildTopicModel(papers, options);
     return { atlas: model.atlas, basis: basisOf(model), source: 'fitted' };
@@ -61,7 +65,7 @@ export async function cachedAtlas(papers: readonly TopicInput[], options: Cached
     log(`topics: reused the stored fit of ${papers.length} papers (nothing changed) in ${seconds()} s`);
     return { atlas: stored.atlas, basis: basisOf(stored), source: 'reused' };
   }
-  if (stored && options.incremental) {
+  if (stored && options.incremental && options.embeddings === undefined) {
     const fold = foldIntoModel(stored, papers, options.fold);
     if (fold.folded) {
       log(

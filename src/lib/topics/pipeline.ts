@@ -1,5 +1,5 @@
 /**
- * The topic step: papers → terms → TF-IDF (BM25) → LSA → k-nearest-neighbour graph → topics (graph communities, one
+ * The topic step: papers → terms → TF-IDF (BM25) → LSA (or the sources' embeddings) → k-nearest-neighbour graph → topics (graph communities, one
  * or two levels) → labels → map (topic discs refined by UMAP-style optimisation on the graph) → related papers.
  * This file only chains the stages; each lives in its own module and is tested alone:
  *
@@ -43,12 +43,17 @@ export interface BuildAtlasOptions {
   log?: (line: string) => void;
   /** Seed of every random choice (sampling, k-means++ seeds, SVD test matrix, jitter). Default 1. */
   seed?: number;
+  /**
+   * Vectors the sources brought, one unit row per paper (src/lib/vectors/embedding.ts `embeddingRule`): when given,
+   * they replace the LSA vectors for neighbours, clusters, layout and related papers; labels still come from the text.
+   */
+  embeddings?: { vectors: Float32Array; dimensions: number };
 }
 
 /** Everything the pipeline computed, for evaluation and benchmarks; `atlas` is what the site publishes. */
 export interface TopicModel {
   atlas: AtlasData;
-  /** Unit-length LSA vectors of the papers, row-major. */
+  /** Unit-length LSA vectors of the papers, row-major (the text vectors, also when embeddings placed the papers). */
   vectors: Float32Array;
   dimensions: number;
   tfidf: TfidfModel;
@@ -116,13 +121,16 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   progress('svd', 1, 1);
   finishStage('svd', `${paperCount} docs → ${dimensions} dimensions`);
 
+  // The space papers are placed in: the sources' embeddings when the atlas has them, else the LSA vectors.
+  const space = options.embeddings ?? { vectors, dimensions };
+  if (space.vectors.length !== paperCount * space.dimensions) throw new Error(`embeddings: ${space.vectors.length} numbers for ${paperCount} papers of ${space.dimensions}`);
   progress('neighbours', 0, 1);
-  const neighbourGraph = nearestNeighbourGraph(vectors, dimensions, NEIGHBOUR_COUNT, stageRandom(4));
+  const neighbourGraph = nearestNeighbourGraph(space.vectors, space.dimensions, NEIGHBOUR_COUNT, stageRandom(4));
   progress('neighbours', 1, 1);
-  finishStage('neighbours', `${paperCount} papers × ${neighbourGraph.neighbourCount} neighbours`);
+  finishStage('neighbours', `${paperCount} papers × ${neighbourGraph.neighbourCount} neighbours${options.embeddings ? ` (embeddings, ${space.dimensions} dimensions)` : ''}`);
 
   const graph = similarityGraph(neighbourGraph);
-  const drafts = clusterPapers(vectors, dimensions, paperCount, neighbourGraph, graph, tfidf, stageRandom(2), progress);
+  const drafts = clusterPapers(space.vectors, space.dimensions, paperCount, neighbourGraph, graph, tfidf, stageRandom(2), progress);
   const levels: 1 | 2 = drafts.some((draft) => draft.level === 1) ? 2 : 1;
   finishStage(
     'cluster',
@@ -144,9 +152,9 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
     }
   });
 
-  const { similarity, weak } = measureFit(vectors, dimensions, drafts, fineDraftOfPaper);
+  const { similarity, weak } = measureFit(space.vectors, space.dimensions, drafts, fineDraftOfPaper);
   const layoutRandom = stageRandom(3);
-  const start = layoutPapers(vectors, dimensions, drafts, similarity, layoutRandom);
+  const start = layoutPapers(space.vectors, space.dimensions, drafts, similarity, layoutRandom);
   const positions = fitToUnitSquare(refineLayout(start, graph, layoutRandom));
   finishStage('layout', `${paperCount} points`);
 

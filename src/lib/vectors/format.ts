@@ -43,7 +43,9 @@ export interface TermShardHeader {
 /**
  * Header of `papers/<topic id>.bin`, one per finest topic. Sections: `codes` i8 and `scales` f32 (unit vectors),
  * `rowStart` i32 (paper p's TF-IDF entries are [rowStart[p], rowStart[p + 1])), `terms` i32 (columns, ascending)
- * and `weights` u8 (weight × 255).
+ * and `weights` u8 (weight × 255). When the manifest's `paperVectors` is 'embedding', also `nearStart` i32 (paper p's
+ * neighbours are entries [nearStart[p], nearStart[p + 1])), `nearTopic` i32, `nearIndex` i32 (the neighbour's topic and
+ * place in that topic's shard) and `nearSimilarity` f32: the related papers the sources' embeddings gave.
  */
 export interface PaperShardHeader {
   slugs: string[];

@@ -106,6 +106,14 @@ export function buildVectorPack(input: VectorPackInput): VectorPack {
     rowsOfTopic.set(paper.topic, rows);
   });
   const finestTopics = [...rowsOfTopic.keys()].sort((a, b) => a - b);
+  // With embeddings, a paper's neighbours are those the embeddings gave (atlas `related`), not the text's: each paper
+  // shard lists them as (topic, index in that topic's shard) so "papers like this paper" follows the embeddings.
+  let near: NearPapers | undefined;
+  if (input.paperVectors === 'embedding') {
+    const placeOfSlug = new Map<string, [number, number]>();
+    for (const [topic, rows] of rowsOfTopic) rows.forEach((row, index) => placeOfSlug.set(papers[row]!.slug, [topic, index]));
+    near = { placeOfSlug, atlas };
+  }
   const centroids = new Float32Array(finestTopics.length * dimensions);
   finestTopics.forEach((topic, index) => {
     const rows = rowsOfTopic.get(topic)!;
@@ -114,7 +122,7 @@ export function buildVectorPack(input: VectorPackInput): VectorPack {
     let norm = 0;
     for (let d = 0; d < dimensions; d++) norm += centroid[d]! * centroid[d]!;
     for (let d = 0; d < dimensions; d++) centroid[d] = norm > 0 ? centroid[d]! / Math.sqrt(norm) : 0;
-    files.set(vectorFilePath({ kind: 'papers', topic }), paperShard(rows, papers, quantisedPapers, tfidf.matrix, publishedColumn));
+    files.set(vectorFilePath({ kind: 'papers', topic }), paperShard(rows, papers, quantisedPapers, tfidf.matrix, publishedColumn, near));
   });
   const quantisedCentroids = quantiseRows(centroids, dimensions);
   const topicsHeader: TopicsHeader = {
@@ -146,6 +154,7 @@ function paperShard(
   quantised: { codes: Int8Array; scales: Float32Array },
   matrix: { rowStart: Int32Array; colIndex: Int32Array; values: Float32Array },
   publishedColumn: Int32Array,
+  near?: NearPapers,
 ): Uint8Array {
   const dimensions = quantised.codes.length / Math.max(1, quantised.scales.length);
   const header: PaperShardHeader = { slugs: rows.map((row) => papers[row]!.slug), titles: rows.map((row) => papers[row]!.title) };
@@ -170,7 +179,33 @@ function paperShard(
     rowStart,
     terms: Int32Array.from(terms),
     weights: quantiseUnitWeights(Float32Array.from(weights)),
+    ...(near ? nearSections(rows, near) : {}),
   });
+}
+
+interface NearPapers {
+  placeOfSlug: ReadonlyMap<string, [number, number]>;
+  atlas: AtlasData;
+}
+
+/** Sections `nearStart` i32, `nearTopic` i32, `nearIndex` i32, `nearSimilarity` f32: each paper's related papers, in order. */
+function nearSections(rows: readonly number[], near: NearPapers): Record<string, Int32Array | Float32Array> {
+  const nearStart = new Int32Array(rows.length + 1);
+  const topics: number[] = [];
+  const indices: number[] = [];
+  const similarities: number[] = [];
+  rows.forEach((row, index) => {
+    nearStart[index] = topics.length;
+    for (const related of near.atlas.papers[row]!.related) {
+      const place = near.placeOfSlug.get(related.slug);
+      if (!place) continue;
+      topics.push(place[0]);
+      indices.push(place[1]);
+      similarities.push(related.similarity);
+    }
+  });
+  nearStart[rows.length] = topics.length;
+  return { nearStart, nearTopic: Int32Array.from(topics), nearIndex: Int32Array.from(indices), nearSimilarity: Float32Array.from(similarities) };
 }
 
 /** The chosen rows of a row-major int8 matrix, in the order given. */

@@ -80,6 +80,8 @@ interface PaperShard {
   rowStart: Int32Array;
   terms: Int32Array;
   weights: Uint8Array;
+  /** With embeddings (format.ts PaperShardHeader): each paper's neighbours by the embeddings. */
+  near?: { start: Int32Array; topic: Int32Array; index: Int32Array; similarity: Float32Array };
 }
 
 interface QueryTerm {
@@ -192,7 +194,24 @@ export class SimilarIndex {
     const vector = new Float32Array(this.manifest.dimensions);
     basisRow(shard.vectors, index, vector);
     const answer = await this.rank(vector, row, termOfColumn, { ...options, exclude: slug });
-    return { ...answer, notices: [], queryTerms: strongestTerms(row, termOfColumn, 8) };
+    const queryTerms = strongestTerms(row, termOfColumn, 8);
+    if (!shard.near) return { ...answer, notices: [], queryTerms };
+    // The atlas was placed by the sources' embeddings: its neighbours are the paper's, the text ranking only gives topics.
+    const { start, topic, index: place, similarity } = shard.near;
+    const papers: SimilarPaper[] = [];
+    for (let entry = start[index]!; entry < start[index + 1]!; entry++) {
+      const other = await this.paperShard(topic[entry]!);
+      const otherTopic = this.topics.topics[this.topicIndexOfId.get(topic[entry]!)!]!;
+      papers.push({
+        slug: other.header.slugs[place[entry]!]!,
+        title: other.header.titles[place[entry]!]!,
+        similarity: Math.max(0, Math.min(1, similarity[entry]!)),
+        shared: sharedTerms(row, paperRow(other, place[entry]!), termOfColumn),
+        topicSlug: otherTopic.slug,
+        topicLabel: otherTopic.label,
+      });
+    }
+    return { ...answer, papers, notices: [], queryTerms };
   }
 
   private async rank(vector: Float32Array, row: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>, options: SimilarOptions) {
@@ -295,6 +314,9 @@ export class SimilarIndex {
           rowStart: sections.rowStart as Int32Array,
           terms: sections.terms as Int32Array,
           weights: sections.weights as Uint8Array,
+          ...(sections.nearStart
+            ? { near: { start: sections.nearStart as Int32Array, topic: sections.nearTopic as Int32Array, index: sections.nearIndex as Int32Array, similarity: sections.nearSimilarity as Float32Array } }
+            : {}),
         };
       });
       pending.catch(() => this.paperShards.delete(topic));

@@ -11,7 +11,7 @@ import { fnv1a, shardWordOf } from '../../../src/lib/vectors/text-vector.ts';
 import { bundledTopicInputs } from '../bundled-corpus.ts';
 
 const papers = bundledTopicInputs();
-assert.ok(papers.length > 100, 'content/trending-papers.txt must hold the bundled papers');
+assert.ok(papers.length > 100, 'content/ must hold the bundled papers');
 const model = buildTopicModel(papers);
 const pack = buildVectorPack({ papers, atlas: model.atlas, termKeys: model.termKeys, termBasis: model.termBasis, dimensions: model.dimensions });
 const manifest = JSON.parse(new TextDecoder().decode(pack.files.get('manifest.json'))) as VectorManifest;
