@@ -9,19 +9,12 @@
  * and the top 10 papers are scored by label (precision@10: the share with the held-out paper's label). Prints the
  * figure of the shipped ranking and of its parts, and the bytes each query read.
  */
-import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { TopicInput } from '../src/lib/topics/atlas-schema.ts';
 import { buildTopicModel } from '../src/lib/topics/pipeline.ts';
 import { buildVectorPack } from '../src/lib/vectors/pack.ts';
 import { openSimilarIndex, type SimilarOptions } from '../src/lib/vectors/query.ts';
-
-interface LabelledRecord {
-  title?: unknown;
-  abstract?: unknown;
-  label?: unknown;
-  labels?: unknown;
-}
+import { readLabelledCorpus } from './labelled-corpus.ts';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -31,26 +24,9 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-/** Read a labelled JSONL file; a bad line stops with its file:line. */
+/** The labelled papers as topic inputs, each with its label. */
 function readLabelled(path: string, limit: number): Array<{ paper: TopicInput; label: string }> {
-  const records: Array<{ paper: TopicInput; label: string }> = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let index = 0; index < lines.length && records.length < limit; index++) {
-    const line = lines[index]!.trim();
-    if (!line) continue;
-    let record: LabelledRecord;
-    try {
-      record = JSON.parse(line) as LabelledRecord;
-    } catch (error) {
-      throw new Error(`${path}:${index + 1}: expected a JSON object, found ${JSON.stringify(line.slice(0, 40))} (${(error as Error).message})`);
-    }
-    const label = typeof record.label === 'string' ? record.label : Array.isArray(record.labels) ? record.labels[0] : undefined;
-    if (typeof record.title !== 'string' || typeof record.abstract !== 'string' || typeof label !== 'string') {
-      throw new Error(`${path}:${index + 1}: expected string "title", "abstract" and "label" or "labels"[0]`);
-    }
-    records.push({ paper: { slug: `p${records.length}`, title: record.title, abstract: record.abstract }, label });
-  }
-  return records;
+  return readLabelledCorpus(path, limit).map(({ title, abstract, label }, index) => ({ paper: { slug: `p${index}`, title, abstract }, label }));
 }
 
 const path = process.argv.slice(2).find((argument, index, all) => !argument.startsWith('--') && !all[index - 1]?.startsWith('--'));

@@ -8,43 +8,20 @@
  * sample of 2,000 papers), the NPMI coherence of every topic's top-10 keywords over the corpus, the map's topic
  * cohesion (share of a sampled paper's 10 nearest points on the map that share its finest topic) and the time taken.
  */
-import { readFileSync } from 'node:fs';
+import { readLabelledCorpus } from './labelled-corpus.ts';
 import type { TopicInput } from '../src/lib/topics/atlas-schema.ts';
 import { buildTopicModel, type TopicModel } from '../src/lib/topics/pipeline.ts';
 import { adjustedRandIndex, normalizedMutualInformation } from '../src/lib/topics/metrics.ts';
 import { pairwiseSimilarity, silhouetteFromSimilarity } from '../src/lib/topics/cluster.ts';
 import { createRandom, sampleIndices } from '../src/lib/topics/random.ts';
 
-interface LabelledRecord {
-  id?: string;
-  title: string;
-  abstract: string;
-  label?: string;
-  labels?: string[];
-}
-
-/** Read a labelled JSONL file; a bad line stops with its file:line. */
+/** The labelled papers as topic inputs, and their labels in the same order. */
 function readLabelled(path: string, limit: number): { papers: TopicInput[]; labels: string[] } {
-  const papers: TopicInput[] = [];
-  const labels: string[] = [];
-  const lines = readFileSync(path, 'utf8').split('\n');
-  for (let index = 0; index < lines.length && papers.length < limit; index++) {
-    const line = lines[index]!.trim();
-    if (!line) continue;
-    let record: LabelledRecord;
-    try {
-      record = JSON.parse(line) as LabelledRecord;
-    } catch (error) {
-      throw new Error(`${path}:${index + 1}: expected a JSON object, found ${JSON.stringify(line.slice(0, 40))} (${(error as Error).message})`);
-    }
-    const label = record.label ?? record.labels?.[0];
-    if (typeof record.title !== 'string' || typeof record.abstract !== 'string' || typeof label !== 'string') {
-      throw new Error(`${path}:${index + 1}: expected string "title", "abstract" and "label" or "labels"[0]`);
-    }
-    papers.push({ slug: `p${papers.length}`, ...(record.id ? { sourceId: record.id } : {}), title: record.title, abstract: record.abstract });
-    labels.push(label);
-  }
-  return { papers, labels };
+  const records = readLabelledCorpus(path, limit);
+  return {
+    papers: records.map(({ id, title, abstract }, index) => ({ slug: `p${index}`, ...(id ? { sourceId: id } : {}), title, abstract })),
+    labels: records.map((record) => record.label),
+  };
 }
 
 /** Mean NPMI of each topic's keyword pairs, from document co-occurrence in the TF-IDF matrix (absent pair: −1). */

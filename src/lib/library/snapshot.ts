@@ -1,15 +1,8 @@
+import type { CitablePaper } from '../site/cite.ts';
 import type { PaperSnapshot } from './store.ts';
 
-/** The citation fields of a paper as the build has them (a SluggedPaper has all of these). */
-export interface SnapshotSource {
-  title: string;
-  authors: readonly string[];
-  date?: string | undefined;
-  venue?: string | undefined;
-  doi?: string | undefined;
-  arxivId?: string | undefined;
-  url?: string | undefined;
-}
+/** The citation fields of a paper as the build has them: the site's citable paper, less its slug. */
+export type SnapshotSource = Omit<CitablePaper, 'slug'>;
 
 /**
  * What the library keeps of a paper when it is saved: its citation fields and its topic.
