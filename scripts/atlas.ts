@@ -67,6 +67,8 @@ export interface CheckJson {
   /** One entry per file, as the ingest report has it: the contract fields first, then merges and problems. */
   files: FileReport[];
   totals: IngestTotals;
+  /** Pages with no publication date (no date in the source and no arXiv id). */
+  undated: number;
   /** Problems of severity warning / error over all files. */
   warnings: number;
   errors: number;
@@ -79,8 +81,8 @@ export interface CheckJson {
 
 /**
  * The JSON document `atlas check --json` prints for a report.
- * @example reportToJson({ files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, warnings: 0, errors: 0 }, false, [])
- * // => { files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, warnings: 0, errors: 0, ok: true, strict: false, blocking: [] }
+ * @example reportToJson({ files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, undated: 0, warnings: 0, errors: 0 }, false, [])
+ * // => { files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, undated: 0, warnings: 0, errors: 0, ok: true, strict: false, blocking: [] }
  */
 export function reportToJson(report: IngestReport, strict: boolean, blocking: readonly string[]): CheckJson {
   return {
@@ -95,6 +97,7 @@ export function reportToJson(report: IngestReport, strict: boolean, blocking: re
       problems: file.problems,
     })),
     totals: { ...report.totals },
+    undated: report.undated,
     warnings: report.warnings,
     errors: report.errors,
     ok: blocking.length === 0,
@@ -109,7 +112,7 @@ export function reportToJson(report: IngestReport, strict: boolean, blocking: re
  * @example failureJson(false, 'cannot read nowhere: ENOENT').ok // => false
  */
 export function failureJson(strict: boolean, message: string): CheckJson {
-  return { files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, warnings: 0, errors: 1, ok: false, strict, blocking: [message] };
+  return { files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, undated: 0, warnings: 0, errors: 1, ok: false, strict, blocking: [message] };
 }
 
 /**

@@ -4,6 +4,8 @@ import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/t
 import { atlasTopicColors } from '../lib/map/palette.ts';
 import { atlasConfig } from '../lib/config.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
+import { yearOfDate } from '../lib/ingest/paper-date.ts';
+import { withYears } from '../lib/topics/topic-years.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 import { topicInputsOf } from '../lib/topics/topic-inputs.ts';
@@ -55,7 +57,13 @@ function getTopicFit(): Promise<CachedAtlas & { paperVectors: 'text' | 'embeddin
       log: (line) => console.log(`[atlas] ${line}`),
       onProgress: progressLogger(),
     });
-    return { ...fit, paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };
+    // Years are laid on after the fit (which never reads dates), so a reused or folded fit counts this build's dates.
+    const yearBySlug = new Map<string, number>();
+    for (const paper of papers) {
+      const year = yearOfDate(paper.date);
+      if (year !== undefined) yearBySlug.set(paper.slug, year);
+    }
+    return { ...fit, atlas: withYears(fit.atlas, yearBySlug), paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };
   })();
   return fitOfBuild;
 }

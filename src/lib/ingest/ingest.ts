@@ -4,6 +4,7 @@ import type { PaperFields, ParsedRecord, SourceFormat, SourceProblem } from './f
 import { collapseWhitespace } from './clean-text.ts';
 import { decodeSourceBytes } from './decode.ts';
 import { boundRecordFields } from './limits.ts';
+import { paperDate } from './paper-date.ts';
 import { formatsForPath, pickSourceFormat, SOURCE_FORMATS } from './index.ts';
 import { duplicateKeysOf, mergeDuplicate } from './merge.ts';
 import { assertIngestAccounting, type FileReport, type IngestReport } from './report.ts';
@@ -239,8 +240,14 @@ export function createIngestSession(formats: readonly SourceFormat[] = SOURCE_FO
       };
     },
     finish() {
-      // Merged and rejected records leave gaps; pages are numbered 0..n-1 in the same relative order.
-      const papers = assignSlugs(kept.map((paper, position) => ({ ...paper, order: position })));
+      // Merged and rejected records leave gaps; pages are numbered 0..n-1 in the same relative order. A page with no
+      // (real) date from any of its merged records is dated by its arXiv id, or stays undated (paper-date.ts).
+      const papers = assignSlugs(
+        kept.map((paper, position) => {
+          const date = paperDate(paper);
+          return { ...paper, ...(date === undefined ? {} : { date }), order: position };
+        }),
+      );
       const allProblems = fileReports.flatMap((fileReport) => fileReport.problems);
       const report: IngestReport = {
         files: fileReports,
@@ -250,6 +257,7 @@ export function createIngestSession(formats: readonly SourceFormat[] = SOURCE_FO
           merged: fileReports.reduce((sum, fileReport) => sum + fileReport.merged, 0),
           rejected: fileReports.reduce((sum, fileReport) => sum + fileReport.rejected.length, 0),
         },
+        undated: papers.filter((paper) => paper.date === undefined).length,
         warnings: allProblems.filter((problem) => problem.severity === 'warning').length,
         errors: allProblems.filter((problem) => problem.severity === 'error').length,
       };

@@ -46,6 +46,8 @@ export interface IngestTotals {
 export interface IngestReport {
   files: FileReport[];
   totals: IngestTotals;
+  /** Pages with no publication date: none in the source and no arXiv id to take the month from (paper-date.ts). */
+  undated: number;
   /** Problems of severity `warning`, over all files. */
   warnings: number;
   /** Problems of severity `error`, over all files. */
@@ -54,7 +56,7 @@ export interface IngestReport {
 
 /**
  * Throw when any file or the totals break `read = pages + merged + rejected`: a record was lost or counted twice.
- * @example assertIngestAccounting({ files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, warnings: 0, errors: 0 }) // => undefined
+ * @example assertIngestAccounting({ files: [], totals: { read: 0, pages: 0, merged: 0, rejected: 0 }, undated: 0, warnings: 0, errors: 0 }) // => undefined
  */
 export function assertIngestAccounting(report: IngestReport): void {
   const broken = report.files.filter(
@@ -162,10 +164,11 @@ function summaryLines(files: readonly FileReport[]): string[] {
 
 /**
  * The report as text: one summary line per file, its rejections, merges and problems indented below it
- * (`  path:line: reason`, ordered by line), then a totals line. Past `listFilesUpTo` files (default 50), files
+ * (`  path:line: reason`, ordered by line), then how many pages are dated, then a totals line. Past `listFilesUpTo` files (default 50), files
  * with nothing to report are summed up per format instead of listed. The totals line never changes form.
  * @example formatIngestReport(report)
  * // => 'trending-papers.txt (trending): 119 read, 119 pages, 0 merged, 0 rejected\n' +
+ * //    'dates: 0 of 119 pages dated, 119 undated (no date in the source, no arXiv id)\n' +
  * //    'total: 1 file, 119 read, 119 pages, 0 merged, 0 rejected; 0 warnings, 0 errors'
  * @example formatIngestReport(reportOf10001MarkdownFiles) // 3 files with a merge or warning, listed first, then
  * // => '9998 files (markdown) with nothing to report: 9998 read, 9998 pages, 0 merged, 0 rejected\n' +
@@ -177,6 +180,9 @@ export function formatIngestReport(report: IngestReport, options: IngestReportTe
   const lines = listed.flatMap(fileLines);
   if (!listEveryFile) lines.push(...summaryLines(report.files.filter((file) => !hasDetails(file))));
   const { read, pages, merged, rejected } = report.totals;
+  if (pages > 0) {
+    lines.push(`dates: ${pages - report.undated} of ${plural(pages, 'page')} dated, ${report.undated} undated (no date in the source, no arXiv id)`);
+  }
   lines.push(
     `total: ${plural(report.files.length, 'file')}, ${countsText(read, pages, merged, rejected)}; ` +
       `${plural(report.warnings, 'warning')}, ${plural(report.errors, 'error')}`,

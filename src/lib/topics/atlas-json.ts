@@ -16,7 +16,7 @@ export function round(value: number, digits: number): number {
 
 /**
  * The atlas as JSON with a fixed key order and fixed precision (4 decimals for coordinates, 3 for similarities),
- * so the same papers and seed always give the same bytes.
+ * so the same papers and seed always give the same bytes. A paper's `year` and a topic's `years` are written when set.
  * @example serializeAtlas({ version: 1, levels: 1, topics: [], papers: [] }) // => '{"version":1,"levels":1,"topics":[],"papers":[]}'
  */
 export function serializeAtlas(atlas: AtlasData): string {
@@ -29,6 +29,7 @@ export function serializeAtlas(atlas: AtlasData): string {
       label: topic.label,
       keywords: topic.keywords,
       size: topic.size,
+      ...(topic.years === undefined ? {} : { years: topic.years }),
       centroid: [round(topic.centroid[0], 4), round(topic.centroid[1], 4)],
       parent: topic.parent,
       level: topic.level,
@@ -37,6 +38,7 @@ export function serializeAtlas(atlas: AtlasData): string {
       slug: paper.slug,
       ...(paper.sourceId === undefined ? {} : { sourceId: paper.sourceId }),
       title: paper.title,
+      ...(paper.year === undefined ? {} : { year: paper.year }),
       topic: paper.topic,
       weak: paper.weak,
       x: round(paper.x, 4),

@@ -14,6 +14,11 @@ export interface AtlasTopic {
   keywords: string[];
   /** Number of papers in the topic. */
   size: number;
+  /**
+   * The topic's dated papers per publication year (a theme counts its subtopics' papers), keys in ascending order:
+   * `{ "2015": 126, "2016": 140 }`; `{}` when none is dated. Set by topic-years.ts on the published atlas.
+   */
+  years?: Record<string, number>;
   /** Centre of the topic's papers on the map. */
   centroid: [number, number];
   /** For subtopics, the id of the broad theme they belong to; null for broad themes. */
@@ -34,6 +39,8 @@ export interface AtlasPaper {
   /** The source's identifier when the input has one. */
   sourceId?: string;
   title: string;
+  /** Publication year, when the source or the arXiv id gives one (src/lib/ingest/paper-date.ts); absent when undated. */
+  year?: number;
   /** Id of the finest-level topic the paper belongs to. */
   topic: number;
   /** True when the paper is far from its topic's centre (an outlier assigned to the nearest topic). */

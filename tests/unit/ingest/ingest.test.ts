@@ -210,6 +210,7 @@ test('formatIngestReport writes one line per file, the detail lines by line numb
       'duplicates.txt (trending): 4 read, 3 pages, 1 merged, 0 rejected',
       '  duplicates.txt:3: merged into duplicates.txt:1 (same title and abstract)',
       '  duplicates.txt:7: same title as duplicates.txt:5 but a different abstract; kept as its own page (warning)',
+      'dates: 0 of 4 pages dated, 4 undated (no date in the source, no arXiv id)',
       'total: 2 files, 6 read, 4 pages, 1 merged, 1 rejected; 1 warning, 0 errors',
     ].join('\n'),
   );

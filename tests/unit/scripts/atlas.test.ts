@@ -33,6 +33,8 @@ test('atlas check --json prints files and totals in the contract shape', async (
   assert.equal(code, 0);
   assert.equal(parsed['ok'], true);
   assert.deepEqual(parsed['totals'], { read: 3, pages: 2, merged: 0, rejected: 1 });
+  // Paper Copilot lists carry no dates and OpenReview ids are no arXiv ids: both pages are undated.
+  assert.equal(parsed['undated'], 2);
   const [file] = parsed.files;
   assert.deepEqual(
     { path: file?.['path'], format: file?.['format'], read: file?.['read'], pages: file?.['pages'], merged: file?.['merged'] },
