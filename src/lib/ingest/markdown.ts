@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import type { ParseResult, SourceFormat, SourceProblem } from './format.ts';
 import { FIELD_ALIASES, httpUrl, normaliseFieldName, recordToFields, type RecordField } from './record-fields.ts';
 
@@ -24,6 +24,18 @@ function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'an empty value';
   return typeof value === 'object' ? 'a mapping' : `a ${typeof value}`;
+}
+
+/** Keys whose values are identifiers: a plain `arxiv: 1901.02860` is the id as typed, not the number 1901.0286. */
+const IDENTIFIER_KEYS = new Set([...FIELD_ALIASES.id, ...FIELD_ALIASES.arxivId, ...FIELD_ALIASES.doi].map(normaliseFieldName));
+
+/** Give top-level identifier keys that YAML read as numbers back the text the author typed (trailing zeros kept). */
+function keepIdentifiersAsTyped(document: Document): void {
+  if (!isMap(document.contents)) return;
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== 'number') continue;
+    if (typeof pair.value.source === 'string' && IDENTIFIER_KEYS.has(normaliseFieldName(String(pair.key.value)))) pair.value.value = pair.value.source;
+  }
 }
 
 /** Frontmatter values by normalised key (`arXiv ID` and `arxiv_id` are the same key). */
@@ -83,6 +95,7 @@ export function parseMarkdown(text: string, _path: string): ParseResult {
   }));
   let data: unknown;
   try {
+    keepIdentifiersAsTyped(document);
     // toJS throws on alias bombs (more than 100 alias expansions) and unresolvable aliases.
     data = document.toJS();
   } catch (error) {

@@ -121,3 +121,10 @@ test('detectMarkdown accepts only text that opens with a frontmatter fence', () 
   assert.equal(detectMarkdown(fixtureText('full.md'), 'full.md'), true);
   assert.equal(detectMarkdown(fixtureText('README.md'), 'README.md'), false);
 });
+
+test('an unquoted arXiv id in frontmatter is the id as typed, not a number that drops its trailing zero', () => {
+  const fields = onlyFields(parseMarkdown('---\ntitle: Transformer-XL\narxiv: 1901.02860\nid: 2010.10\nyear: 2019\n---\nAn abstract.\n', 'xl.md'));
+  assert.equal(fields.arxivId, '1901.02860');
+  assert.equal(fields.sourceId, '2010.10');
+  assert.equal(fields.date, '2019');
+});
