@@ -10,10 +10,10 @@
  * 256, int8), then the all-or-nothing rule (embeddingRule) and the topic step with them (buildTopicModel). Each size
  * runs in its own process, so peak RSS is its own. Prints a table and writes bench/results/embeddings.json.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildTopicModel } from '../src/lib/topics/pipeline.ts';
+import { measureEachSizeInChild } from './measure.ts';
 import type { TopicInput } from '../src/lib/topics/atlas-schema.ts';
 import { createRandom, randomNormal } from '../src/lib/topics/random.ts';
 import { embeddingRule, parseEmbedding, type StoredEmbedding } from '../src/lib/vectors/embedding.ts';
@@ -111,15 +111,7 @@ function main(): void {
     return;
   }
   const sizes = (args.length > 0 ? args : ['100000']).map(Number);
-  const results: SizeResult[] = [];
-  for (const size of sizes) {
-    const output = execFileSync(process.execPath, ['--max-old-space-size=6144', fileURLToPath(import.meta.url), '--one', String(size)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 24,
-    });
-    results.push(JSON.parse(output) as SizeResult);
-  }
+  const results = measureEachSizeInChild<SizeResult>(import.meta.url, sizes, ['--max-old-space-size=6144']);
   const header = ['papers', 'dims', 'used', 'ingest s', 'topics s', 'total s', 'peak RSS MB', 'topics', 'related same cat.'];
   console.log(header.map((cell) => cell.padStart(12)).join(''));
   for (const result of results) {

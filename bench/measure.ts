@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import type { TimedLine } from './build-log.ts';
 
@@ -96,4 +97,20 @@ export async function folderSize(dir: string): Promise<{ bytes: number; files: n
     files += 1;
   }
   return { bytes, files };
+}
+
+/**
+ * Run `script --one <size>` in a fresh Node process per size (so each size's peak memory is its own) and parse the
+ * JSON result each prints on stdout; the child's stderr goes to ours. `nodeArgs` go before the script (heap size).
+ * @example measureEachSizeInChild<{ papers: number }>(import.meta.url, [1000]) // => [{ papers: 1000, … }]
+ */
+export function measureEachSizeInChild<T>(scriptUrl: string, sizes: readonly number[], nodeArgs: readonly string[] = []): T[] {
+  return sizes.map((size) => {
+    const output = execFileSync(process.execPath, [...nodeArgs, fileURLToPath(scriptUrl), '--one', String(size)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
+    });
+    return JSON.parse(output) as T;
+  });
 }

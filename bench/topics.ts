@@ -7,10 +7,10 @@
  * larger sizes take every k-th record of the full arxiv-cs-oai2016.jsonl. Each size runs in its own process so its
  * peak RSS is its own. Prints a table of stage times and writes bench/results/topics.json.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildTopicModel } from '../src/lib/topics/pipeline.ts';
+import { measureEachSizeInChild } from './measure.ts';
 import type { TopicInput } from '../src/lib/topics/atlas-schema.ts';
 
 const corporaDirectory = fileURLToPath(new URL('../../shared/corpora/', import.meta.url));
@@ -66,15 +66,7 @@ function main(): void {
     return;
   }
   const sizes = (args.length > 0 ? args : ['1000', '10000']).map(Number);
-  const results: SizeResult[] = [];
-  for (const size of sizes) {
-    const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--one', String(size)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 1 << 24,
-    });
-    results.push(JSON.parse(output) as SizeResult);
-  }
+  const results = measureEachSizeInChild<SizeResult>(import.meta.url, sizes);
   const stageNames = [...new Set(results.flatMap((result) => result.stages.map((stage) => stage.stage)))];
   const header = ['papers', ...stageNames, 'total s', 'peak RSS MB', 'topics'];
   console.log(header.map((cell) => cell.padStart(10)).join(''));
