@@ -1,4 +1,7 @@
-/** Buttons with `data-copy-target="<id>"` copy that element's text and say so, visibly and to screen readers. */
+/**
+ * Buttons with `data-copy-target="<id>"` copy that element's text and say so, visibly and to screen readers. They are
+ * served disabled and enabled here, so a click made before this script runs is never silently lost.
+ */
 export function initCopyButtons(): void {
   const status = document.querySelector<HTMLElement>('[data-copy-status]');
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-copy-target]')) {
@@ -12,6 +15,7 @@ export function initCopyButtons(): void {
       if (status) status.textContent = copied ? `${label.replace(/^Copy /, '')} citation copied to the clipboard` : 'Copy failed; the text is selected';
       window.setTimeout(() => (button.textContent = label), 2000);
     });
+    button.disabled = false;
   }
 }
 

@@ -25,6 +25,7 @@ export function refreshSaveButtons(root: ParentNode = document): void {
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-save]')) {
     const saved = findEntry(library, slugOf(button)) !== undefined;
     button.setAttribute('aria-pressed', String(saved));
+    button.disabled = false;
     const label = button.querySelector('[data-save-label]');
     if (label) label.textContent = saved ? 'Saved' : 'Save';
     button.closest('[data-save-row]')?.toggleAttribute('data-saved', saved);

@@ -7,6 +7,7 @@ export function initMoreLikeThis(): void {
   const root = document.querySelector<HTMLElement>('[data-more-like-this]');
   const button = root?.querySelector<HTMLButtonElement>('button');
   if (!root || !button) return;
+  button.disabled = false; // served disabled, so a click before this script runs is not lost
   button.addEventListener('click', () => {
     button.disabled = true;
     const status = root.querySelector<HTMLElement>('[role="status"]')!;
