@@ -68,6 +68,7 @@ function getTopicFit(): Promise<CachedAtlas & { paperVectors: 'text' | 'embeddin
     const atlas = await withLastingTopicUrls(withYears(fit.atlas, yearBySlug), {
       explicitPath: config.previousAtlas,
       cacheDir: join(config.cacheDir, 'research-atlas'),
+      contentDir: config.contentDir,
       log: (line) => console.log(`[atlas] ${line}`),
     });
     return { ...fit, atlas, paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };

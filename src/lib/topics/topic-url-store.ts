@@ -3,7 +3,8 @@
  *
  * Every build writes what the next one needs into the cache folder, `topic-urls.json`: the published topics' slugs,
  * keywords and parents, each paper's topic and the moved slugs (a published `/atlas.json` without coordinates,
- * labels and related papers). It does not depend on the topic code's version, so a code change that refits keeps
+ * labels and related papers), with the content folder it was built from: another folder built with the same cache is
+ * another site, whose topics are not this one's. It does not depend on the topic code's version, so a code change that refits keeps
  * the URLs too. A build can instead be given a previous `/atlas.json` (ATLAS_PREVIOUS_ATLAS): a CI job that starts
  * with an empty cache downloads the live site's and keeps its URLs. That file is untrusted input: it is checked
  * with a schema, slugs included, since each moved slug becomes a path in the output folder.
@@ -26,6 +27,8 @@ export const PreviousAtlasSchema = z
     topics: z.array(z.object({ slug: slugSchema, keywords: z.array(z.string()), parent: z.number().int().nonnegative().nullable() })),
     papers: z.array(z.object({ slug: z.string(), topic: z.number().int().nonnegative() })),
     moved: z.array(z.object({ slug: slugSchema, to: slugSchema.nullable() })).optional(),
+    /** In a cache record: the content folder the atlas was built from (a record of another folder is another site's). */
+    content: z.string().optional(),
   })
   .superRefine((atlas, context) => {
     const topicCount = atlas.topics.length;
@@ -52,7 +55,7 @@ export const PreviousAtlasSchema = z
  * @example parsePreviousAtlas('{"topics":[],"papers":[]}', 'atlas.json') // => { topics: [], papers: [] }
  * @example parsePreviousAtlas('{"topics":[{"slug":"../x","keywords":[],"parent":null}],"papers":[]}', 'a.json') // throws 'a.json: topics[0].slug: expected a topic slug (a-z, 0-9 and inner hyphens)'
  */
-export function parsePreviousAtlas(text: string, source: string): PreviousAtlas {
+export function parsePreviousAtlas(text: string, source: string): PreviousAtlas & { content?: string | undefined } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -79,13 +82,21 @@ export interface PreviousTopicUrls {
   source: string;
 }
 
+/** Where the previous atlas is looked for: an explicit file, else the record in `cacheDir` of a build of `contentDir`. */
+export interface TopicUrlSources {
+  explicitPath?: string | undefined;
+  cacheDir: string;
+  /** The content folder of this build: a cache record of another folder (another site sharing the cache) is ignored. */
+  contentDir: string;
+}
+
 /**
  * The previous atlas: the file `explicitPath` names when given (a missing or invalid file is an error naming it:
- * the build was asked to keep those URLs), else the record the last build left in `cacheDir` (absent or unreadable:
- * undefined, and the build names topics as a first build does).
- * @example await readPreviousTopicUrls({ cacheDir: 'node_modules/.astro/research-atlas' }) // => { previous, source: '…/topic-urls.json' } | undefined
+ * the build was asked to keep those URLs), else the record the last build of the same content folder left in
+ * `cacheDir` (absent, unreadable or of another folder: undefined, and the build names topics as a first build does).
+ * @example await readPreviousTopicUrls({ cacheDir: 'node_modules/.astro/research-atlas', contentDir: '/site/content' }) // => { previous, source: '…/topic-urls.json' } | undefined
  */
-export async function readPreviousTopicUrls(options: { explicitPath?: string | undefined; cacheDir: string }): Promise<PreviousTopicUrls | undefined> {
+export async function readPreviousTopicUrls(options: TopicUrlSources): Promise<PreviousTopicUrls | undefined> {
   if (options.explicitPath !== undefined) {
     const text = await readFile(options.explicitPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
       throw new Error(`ATLAS_PREVIOUS_ATLAS: cannot read ${options.explicitPath} (${error.code ?? error.message})`);
@@ -96,20 +107,22 @@ export async function readPreviousTopicUrls(options: { explicitPath?: string | u
   const text = await readFile(path, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   try {
-    return { previous: parsePreviousAtlas(text, path), source: path };
+    const previous = parsePreviousAtlas(text, path);
+    return previous.content === options.contentDir ? { previous, source: path } : undefined;
   } catch {
     return undefined;
   }
 }
 
 /**
- * The record of `atlas` that the next build matches against: topics (slug, keywords, parent), papers (slug,
- * topic) and moved slugs, in the atlas's order, so the same atlas gives the same bytes.
- * @example serializeTopicUrls({ version: 1, levels: 1, topics: [], papers: [] }) // => '{"version":1,"topics":[],"papers":[]}'
+ * The record of `atlas`, built from `contentDir`, that the next build matches against: topics (slug, keywords,
+ * parent), papers (slug, topic) and moved slugs, in the atlas's order, so the same atlas gives the same bytes.
+ * @example serializeTopicUrls({ version: 1, levels: 1, topics: [], papers: [] }, '/site/content') // => '{"version":1,"content":"/site/content","topics":[],"papers":[]}'
  */
-export function serializeTopicUrls(atlas: AtlasData): string {
+export function serializeTopicUrls(atlas: AtlasData, contentDir: string): string {
   return JSON.stringify({
     version: 1,
+    content: contentDir,
     topics: atlas.topics.map((topic) => ({ slug: topic.slug, keywords: topic.keywords, parent: topic.parent })),
     papers: atlas.papers.map((paper) => ({ slug: paper.slug, topic: paper.topic })),
     ...(atlas.moved === undefined || atlas.moved.length === 0 ? {} : { moved: atlas.moved }),
@@ -117,15 +130,15 @@ export function serializeTopicUrls(atlas: AtlasData): string {
 }
 
 /**
- * Write the record of the published `atlas` into `cacheDir` (created when missing), under a temporary name first so
- * an interrupted build leaves the previous record whole.
- * @example await writeTopicUrls('node_modules/.astro/research-atlas', atlas)
+ * Write the record of the published `atlas`, built from `contentDir`, into `cacheDir` (created when missing), under
+ * a temporary name first so an interrupted build leaves the previous record whole.
+ * @example await writeTopicUrls('node_modules/.astro/research-atlas', atlas, '/site/content')
  */
-export async function writeTopicUrls(cacheDir: string, atlas: AtlasData): Promise<void> {
+export async function writeTopicUrls(cacheDir: string, atlas: AtlasData, contentDir: string): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const path = join(cacheDir, TOPIC_URLS_FILE);
   const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, serializeTopicUrls(atlas));
+  await writeFile(temporary, serializeTopicUrls(atlas, contentDir));
   await rename(temporary, path);
 }
 
@@ -134,10 +147,7 @@ export async function writeTopicUrls(cacheDir: string, atlas: AtlasData): Promis
  * (readPreviousTopicUrls, matchTopicUrls), its record written to `cacheDir` for the next build, one log line said.
  * @example (await withLastingTopicUrls(fit.atlas, { cacheDir, log: console.log })).moved // => [{ slug: 'old-topic', to: 'its-successor' }] | undefined
  */
-export async function withLastingTopicUrls(
-  atlas: AtlasData,
-  options: { explicitPath?: string | undefined; cacheDir: string; log?: (line: string) => void },
-): Promise<AtlasData> {
+export async function withLastingTopicUrls(atlas: AtlasData, options: TopicUrlSources & { log?: (line: string) => void }): Promise<AtlasData> {
   const found = await readPreviousTopicUrls(options);
   const match = matchTopicUrls(atlas, found?.previous);
   if (found) {
@@ -146,6 +156,6 @@ export async function withLastingTopicUrls(
         `${match.vanished} old URLs now redirect (${match.atlas.moved?.length ?? 0} redirects in all)`,
     );
   }
-  await writeTopicUrls(options.cacheDir, match.atlas);
+  await writeTopicUrls(options.cacheDir, match.atlas, options.contentDir);
   return match.atlas;
 }

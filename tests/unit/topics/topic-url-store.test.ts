@@ -50,16 +50,18 @@ test('a bad previous atlas is an error naming the file and the field', () => {
 test('the previous atlas is the named file when there is one, else the cache’s record, else none', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'topic-urls-'));
   try {
-    assert.equal(await readPreviousTopicUrls({ cacheDir: dir }), undefined);
+    const sources = { cacheDir: dir, contentDir: '/site/content' };
+    assert.equal(await readPreviousTopicUrls(sources), undefined);
     await writeFile(join(dir, TOPIC_URLS_FILE), '{"topics": [');
-    assert.equal(await readPreviousTopicUrls({ cacheDir: dir }), undefined, 'an unreadable record counts as none');
-    await writeFile(join(dir, TOPIC_URLS_FILE), serializeTopicUrls(atlasWith(['from-cache'])));
-    assert.equal((await readPreviousTopicUrls({ cacheDir: dir }))?.previous.topics[0]?.slug, 'from-cache');
+    assert.equal(await readPreviousTopicUrls(sources), undefined, 'an unreadable record counts as none');
+    await writeFile(join(dir, TOPIC_URLS_FILE), serializeTopicUrls(atlasWith(['from-cache']), '/site/content'));
+    assert.equal((await readPreviousTopicUrls(sources))?.previous.topics[0]?.slug, 'from-cache');
+    assert.equal(await readPreviousTopicUrls({ ...sources, contentDir: '/tmp/other-papers' }), undefined, 'a record of another content folder is another site’s');
     const named = join(dir, 'live-atlas.json');
     await writeFile(named, serializeAtlas(atlasWith(['from-file'])));
-    const found = await readPreviousTopicUrls({ cacheDir: dir, explicitPath: named });
+    const found = await readPreviousTopicUrls({ ...sources, explicitPath: named });
     assert.deepEqual([found?.source, found?.previous.topics[0]?.slug], [named, 'from-file']);
-    await assert.rejects(readPreviousTopicUrls({ cacheDir: dir, explicitPath: join(dir, 'missing.json') }), /^Error: ATLAS_PREVIOUS_ATLAS: cannot read .*missing\.json \(ENOENT\)$/);
+    await assert.rejects(readPreviousTopicUrls({ ...sources, explicitPath: join(dir, 'missing.json') }), /^Error: ATLAS_PREVIOUS_ATLAS: cannot read .*missing\.json \(ENOENT\)$/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -69,11 +71,11 @@ test('each build leaves the record the next one keeps its URLs from', async () =
   const dir = await mkdtemp(join(tmpdir(), 'topic-urls-'));
   const lines: string[] = [];
   try {
-    const first = await withLastingTopicUrls(atlasWith(['graphs', 'speech']), { cacheDir: dir, log: (line) => lines.push(line) });
+    const first = await withLastingTopicUrls(atlasWith(['graphs', 'speech']), { cacheDir: dir, contentDir: '/site/content', log: (line) => lines.push(line) });
     assert.equal(lines.length, 0, 'a first build has nothing to keep and says nothing');
-    assert.equal(await readFile(join(dir, TOPIC_URLS_FILE), 'utf8'), serializeTopicUrls(first));
+    assert.equal(await readFile(join(dir, TOPIC_URLS_FILE), 'utf8'), serializeTopicUrls(first, '/site/content'));
     // The next fit names the same topics differently: the slugs stay.
-    const second = await withLastingTopicUrls(atlasWith(['graph-learning', 'speech-recognition']), { cacheDir: dir, log: (line) => lines.push(line) });
+    const second = await withLastingTopicUrls(atlasWith(['graph-learning', 'speech-recognition']), { cacheDir: dir, contentDir: '/site/content', log: (line) => lines.push(line) });
     assert.deepEqual(
       second.topics.map((topic) => topic.slug),
       ['graphs', 'speech'],
