@@ -1,4 +1,5 @@
 import { test, expect } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildAndServeSite } from './support/fixture-site.ts';
@@ -68,9 +69,16 @@ test('the URL of a topic that vanished redirects to the topic its papers went to
   expect(html).toContain('<meta name="robots" content="noindex">');
   expect(html).toContain(`<meta http-equiv="refresh" content="0; url=/topics/${second.slug}/">`);
   expect(html).toMatch(new RegExp(`<link rel="canonical" href="https?://[^"]+/topics/${second.slug}/">`));
-  // With refreshes turned off, the page still says where the topic went.
-  await page.setContent(html.replace(/<meta http-equiv="refresh"[^>]*>/, ''));
-  await expect(page.getByRole('link', { name: second.label })).toHaveAttribute('href', `/topics/${second.slug}/`);
+  // With refreshes turned off, the page still says where the topic went, accessibly in light and dark.
+  const withoutRefresh = html.replace(/<meta http-equiv="refresh"[^>]*>/, '');
+  await page.route('**/topics/vanished-topic/', (route) => route.fulfill({ contentType: 'text/html', body: withoutRefresh }));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(new URL('topics/vanished-topic/', site.url).href);
+    await expect(page.getByRole('link', { name: second.label })).toHaveAttribute('href', `/topics/${second.slug}/`);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((violation) => `${scheme}: ${violation.id} ${violation.help}`)).toEqual([]);
+  }
 });
 
 test('a redirect of an earlier build is carried on, and atlas.json lists every moved slug', async ({ page }) => {
