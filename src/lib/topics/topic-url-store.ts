@@ -38,6 +38,8 @@ export const PreviousAtlasSchema = z
       slugs.add(topic.slug);
       if (topic.parent !== null && (topic.parent >= topicCount || topic.parent === index)) {
         context.addIssue({ code: 'custom', path: ['topics', index, 'parent'], message: `expected the id of another topic (0–${topicCount - 1}); got ${topic.parent}` });
+      } else if (topic.parent !== null && atlas.topics[topic.parent]!.parent !== null) {
+        context.addIssue({ code: 'custom', path: ['topics', index, 'parent'], message: `expected a theme (a topic without a parent); topic ${topic.parent} has one` });
       }
     });
     const firstBad = atlas.papers.findIndex((paper) => paper.topic >= topicCount);

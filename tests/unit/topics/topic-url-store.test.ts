@@ -40,6 +40,7 @@ test('a bad previous atlas is an error naming the file and the field', () => {
   assert.throws(parse({ topics: [topic('../../etc')], papers: [] }), { message: 'old/atlas.json: topics[0].slug: expected a topic slug (a-z, 0-9 and inner hyphens)' });
   assert.throws(parse({ topics: [topic('a'), topic('a')], papers: [] }), { message: 'old/atlas.json: topics[1].slug: slug "a" is used twice' });
   assert.throws(parse({ topics: [topic('a', 4)], papers: [] }), { message: 'old/atlas.json: topics[0].parent: expected the id of another topic (0–0); got 4' });
+  assert.throws(parse({ topics: [topic('a', 1), topic('b', 0)], papers: [] }), { message: 'old/atlas.json: topics[0].parent: expected a theme (a topic without a parent); topic 1 has one\nold/atlas.json: topics[1].parent: expected a theme (a topic without a parent); topic 0 has one' });
   assert.throws(parse({ topics: [topic('a')], papers: [{ slug: 'p', topic: 1 }] }), { message: 'old/atlas.json: papers[0].topic: expected a topic id below 1; got 1' });
   assert.throws(parse({ topics: [topic('a')], papers: [], moved: [{ slug: 'a', to: null }] }), { message: 'old/atlas.json: moved[0].slug: slug "a" is also a topic\'s' });
   assert.throws(parse({ topics: [topic('a')], papers: [], moved: [{ slug: 'b', to: '<script>' }] }), /old\/atlas\.json: moved\[0\]\.to: expected a topic slug/);

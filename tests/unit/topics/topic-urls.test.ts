@@ -249,3 +249,17 @@ test('a previous atlas read as plain data matches like an atlas', () => {
   const previous: PreviousAtlas = { topics: [{ slug: 'kept-slug', keywords: ['a'], parent: null }], papers: [{ slug: 'p1', topic: 0 }] };
   assert.deepEqual(slugs(matchTopicUrls(atlasOf([{ slug: 'fresh', papers: ['p1'] }]), previous).atlas), ['kept-slug']);
 });
+
+test('a parent loop in a hand-made previous atlas ends in no successor, not in an endless search', () => {
+  const previous: PreviousAtlas = {
+    topics: [
+      { slug: 'loop-a', keywords: ['x'], parent: 1 },
+      { slug: 'loop-b', keywords: ['y'], parent: 0 },
+    ],
+    papers: [],
+  };
+  assert.deepEqual(matchTopicUrls(atlasOf([{ slug: 'fresh', papers: ['p1'], keywords: ['z'] }]), previous).atlas.moved, [
+    { slug: 'loop-a', to: null },
+    { slug: 'loop-b', to: null },
+  ]);
+});
