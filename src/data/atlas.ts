@@ -6,6 +6,7 @@ import { atlasConfig } from '../lib/config.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { yearOfDate } from '../lib/ingest/paper-date.ts';
 import { withYears } from '../lib/topics/topic-years.ts';
+import { withLastingTopicUrls } from '../lib/topics/topic-url-store.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 import { topicInputsOf } from '../lib/topics/topic-inputs.ts';
@@ -63,7 +64,14 @@ function getTopicFit(): Promise<CachedAtlas & { paperVectors: 'text' | 'embeddin
       const year = yearOfDate(paper.date);
       if (year !== undefined) yearBySlug.set(paper.slug, year);
     }
-    return { ...fit, atlas: withYears(fit.atlas, yearBySlug), paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };
+    // Topic URLs last: the fit's topics keep the slugs of the previous atlas's topics they continue (topic-urls.ts).
+    const atlas = await withLastingTopicUrls(withYears(fit.atlas, yearBySlug), {
+      explicitPath: config.previousAtlas,
+      cacheDir: join(config.cacheDir, 'research-atlas'),
+      contentDir: config.contentDir,
+      log: (line) => console.log(`[atlas] ${line}`),
+    });
+    return { ...fit, atlas, paperVectors: embeddings ? ('embedding' as const) : ('text' as const) };
   })();
   return fitOfBuild;
 }

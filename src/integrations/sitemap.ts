@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
-import { indexablePagePaths, sitemapFiles } from '../lib/site/sitemap.ts';
+import { indexablePagePaths, isNoindexHtml, mayBeNoindex, sitemapFiles } from '../lib/site/sitemap.ts';
 
 /**
  * Writes `sitemap.xml` (and `sitemap-<n>.xml` past 50,000 pages) into the build output once every page is built,
@@ -21,7 +21,15 @@ export function atlasSitemap(): AstroIntegration {
           logger.warn('no `site` configured (ATLAS_SITE): sitemap.xml not written');
           return;
         }
-        const paths = indexablePagePaths(pages.map((page) => page.pathname));
+        const noindexPaths = new Set<string>();
+        for (const { pathname } of pages.filter((page) => mayBeNoindex(page.pathname))) {
+          const html = await readFile(new URL(`${pathname.replace(/^\/+/, '')}index.html`, dir), 'utf8').catch(() => '');
+          if (isNoindexHtml(html)) noindexPaths.add(`/${pathname.replace(/^\/+/, '')}`);
+        }
+        const paths = indexablePagePaths(
+          pages.map((page) => page.pathname),
+          noindexPaths,
+        );
         const files = sitemapFiles(paths, site, base);
         for (const file of files) await writeFile(new URL(file.name, dir), file.xml);
         logger.info(`${files.map((file) => file.name).join(', ')}: ${paths.length} pages`);

@@ -72,6 +72,11 @@ export const AtlasEnvSchema = z.object({
   ATLAS_INCREMENTAL: flagSchema,
   /** A build for local preview (`npm start`): localhost URLs are right, so no warning about ATLAS_SITE. Also `--local`. */
   ATLAS_LOCAL: flagSchema,
+  /**
+   * A previous build's `/atlas.json` whose topic URLs this build keeps (topic-urls.ts); a CI job with an empty cache
+   * downloads the live site's. Default: the record the last build left in the cache folder.
+   */
+  ATLAS_PREVIOUS_ATLAS: pathSchema,
   /** Netlify: `true` on its build machines, and `URL`, the site's main address. */
   NETLIFY: z.string().optional(),
   URL: siteSchema,
@@ -102,6 +107,8 @@ export interface AtlasConfig {
   incremental: boolean;
   /** A build for local preview (`--local`, `ATLAS_LOCAL`). */
   local: boolean;
+  /** Absolute path of the previous `/atlas.json` to keep topic URLs of (`ATLAS_PREVIOUS_ATLAS`); undefined: the cache's record. */
+  previousAtlas: string | undefined;
 }
 
 /** Thrown for settings the schema rejects; the message lists every problem, one line each, variable first. */
@@ -167,6 +174,7 @@ export function parseAtlasConfig(env: Record<string, string | undefined>, argv: 
     strict: settings.ATLAS_STRICT || argv.includes('--strict'),
     incremental: settings.ATLAS_INCREMENTAL || argv.includes('--incremental'),
     local: settings.ATLAS_LOCAL || argv.includes('--local'),
+    previousAtlas: settings.ATLAS_PREVIOUS_ATLAS === undefined ? undefined : resolve(settings.ATLAS_PREVIOUS_ATLAS),
   };
 }
 

@@ -22,11 +22,13 @@ test('with nothing set, every setting has its default', () => {
   assert.match(config.cacheDir, /\/node_modules\/\.astro$/);
   assert.match(config.contentDir, /\/content$/);
   assert.deepEqual([config.strict, config.incremental, config.local], [false, false, false]);
+  assert.equal(config.previousAtlas, undefined);
 });
 
 test('folders resolve against the working directory; flags come from the environment or the command line', () => {
   assert.equal(parseAtlasConfig({ ATLAS_CONTENT: '/tmp/papers' }, []).contentDir, '/tmp/papers');
   assert.equal(parseAtlasConfig({ ATLAS_CACHE_DIR: '/tmp/cache' }, []).cacheDir, '/tmp/cache');
+  assert.equal(parseAtlasConfig({ ATLAS_PREVIOUS_ATLAS: '/tmp/live/atlas.json' }, []).previousAtlas, '/tmp/live/atlas.json');
   assert.equal(parseAtlasConfig({ ATLAS_OUT_DIR: 'out' }, []).outDir, 'out');
   assert.equal(parseAtlasConfig({ ATLAS_STRICT: '1' }, []).strict, true);
   assert.equal(parseAtlasConfig({ ATLAS_STRICT: 'TRUE' }, []).strict, true);

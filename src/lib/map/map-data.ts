@@ -7,8 +7,10 @@ import { serializeAtlas } from '../topics/atlas-json.ts';
  * @example JSON.parse(serializeMapData(atlas)).papers[0] // => { slug: 'a-1x2y3z', title: 'A', topic: 0, weak: false, x: 0.1, y: 0.2, related: [] }
  */
 export function serializeMapData(atlas: AtlasData): string {
+  // The moved topic URLs are for the pages and the next build; the map draws only live topics.
+  const { moved: _moved, ...drawn } = atlas;
   return serializeAtlas({
-    ...atlas,
+    ...drawn,
     papers: atlas.papers.map(({ sourceId: _sourceId, ...paper }) => ({ ...paper, related: [] })),
   });
 }

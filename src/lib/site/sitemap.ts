@@ -6,14 +6,35 @@ export const SITEMAP_MAX_URLS = 50_000;
 
 /**
  * The indexable pages among a build's output paths (Astro's `astro:build:done` pathnames: `''`, `papers/x/`,
- * `feed.xml`, …): directory pages only, not the 404 and 500 pages nor data files; as site paths, sorted.
+ * `feed.xml`, …): directory pages only, not the 404 and 500 pages, data files nor the `noindexPaths` (site paths of
+ * pages that ask not to be indexed, such as a moved topic's redirect); as site paths, sorted.
  * @example indexablePagePaths(['', 'papers/a/', '404/', 'feed.xml', 'search-index/manifest.json']) // => ['/', '/papers/a/']
+ * @example indexablePagePaths(['topics/a/', 'topics/old/'], new Set(['/topics/old/'])) // => ['/topics/a/']
  */
-export function indexablePagePaths(pathnames: readonly string[]): string[] {
+export function indexablePagePaths(pathnames: readonly string[], noindexPaths: ReadonlySet<string> = new Set()): string[] {
   const paths = pathnames
     .map((pathname) => `/${pathname.replace(/^\/+/, '')}`)
-    .filter((path) => path.endsWith('/') && path !== '/404/' && path !== '/500/');
+    .filter((path) => path.endsWith('/') && path !== '/404/' && path !== '/500/' && !noindexPaths.has(path));
   return [...new Set(paths)].sort(compareCodeUnits);
+}
+
+/**
+ * Output paths of pages that may hold a `noindex` page: only the topic pages do (a moved topic's URL redirects,
+ * src/pages/topics/[moved].astro), so the sitemap reads those few pages instead of every paper page.
+ * @example mayBeNoindex('topics/old-slug/') // => true
+ * @example mayBeNoindex('papers/x/') // => false
+ */
+export function mayBeNoindex(pathname: string): boolean {
+  return /^\/?topics\/[^/]+\/$/.test(pathname);
+}
+
+/**
+ * True when a page's HTML carries a robots meta tag with `noindex`.
+ * @example isNoindexHtml('<meta name="robots" content="noindex">') // => true
+ * @example isNoindexHtml('<meta name="description" content="noindex is a word">') // => false
+ */
+export function isNoindexHtml(html: string): boolean {
+  return /<meta\s[^>]*name=["']?robots["']?[^>]*content=["'][^"']*\bnoindex\b/i.test(html);
 }
 
 /**

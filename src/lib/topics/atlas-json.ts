@@ -16,7 +16,7 @@ export function round(value: number, digits: number): number {
 
 /**
  * The atlas as JSON with a fixed key order and fixed precision (4 decimals for coordinates, 3 for similarities),
- * so the same papers and seed always give the same bytes. A paper's `year` and a topic's `years` are written when set.
+ * so the same papers and seed always give the same bytes. A paper's `year` and a topic's `years` are written when set, `moved` when it lists any slug.
  * @example serializeAtlas({ version: 1, levels: 1, topics: [], papers: [] }) // => '{"version":1,"levels":1,"topics":[],"papers":[]}'
  */
 export function serializeAtlas(atlas: AtlasData): string {
@@ -45,5 +45,6 @@ export function serializeAtlas(atlas: AtlasData): string {
       y: round(paper.y, 4),
       related: paper.related.map((related) => ({ slug: related.slug, similarity: round(related.similarity, 3), shared: related.shared })),
     })),
+    ...(atlas.moved === undefined || atlas.moved.length === 0 ? {} : { moved: atlas.moved.map((moved) => ({ slug: moved.slug, to: moved.to })) }),
   });
 }

@@ -51,12 +51,25 @@ export interface AtlasPaper {
   related: AtlasRelated[];
 }
 
+/** A topic URL of an earlier build whose topic is gone: its page redirects to the topic its papers went to. */
+export interface MovedTopic {
+  /** The old slug, e.g. `graph-neural-networks`. */
+  slug: string;
+  /** Slug of the nearest successor in this atlas, or null when nothing in it comes close (the page then leads to `/topics/`). */
+  to: string | null;
+}
+
 export interface AtlasData {
   version: 1;
   /** Number of levels: 1, or 2 when broad themes have subtopics. */
   levels: 1 | 2;
   topics: AtlasTopic[];
   papers: AtlasPaper[];
+  /**
+   * Topic URLs of earlier builds that no topic holds any more, by slug (topic-urls.ts); set only when some
+   * exist, so a build without a previous atlas has none.
+   */
+  moved?: MovedTopic[];
 }
 
 /** What the topic step needs of each paper. */

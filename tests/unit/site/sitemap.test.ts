@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLValidator } from 'fast-xml-parser';
-import { buildRobotsTxt, buildSitemapIndexXml, buildSitemapXml, chunkSitemapUrls, indexablePagePaths, sitemapFiles } from '../../../src/lib/site/sitemap.ts';
+import {
+  buildRobotsTxt,
+  buildSitemapIndexXml,
+  buildSitemapXml,
+  chunkSitemapUrls,
+  indexablePagePaths,
+  isNoindexHtml,
+  mayBeNoindex,
+  sitemapFiles,
+} from '../../../src/lib/site/sitemap.ts';
 import { absoluteUrl, escapeXml } from '../../../src/lib/site/xml.ts';
 
 test('indexablePagePaths keeps directory pages as sorted site paths and drops error pages and data files', () => {
@@ -11,6 +20,15 @@ test('indexablePagePaths keeps directory pages as sorted site paths and drops er
     '/papers/b/',
     '/topics/',
   ]);
+});
+
+test('a moved topic’s redirect page (noindex) is left out of the sitemap', () => {
+  assert.deepEqual(indexablePagePaths(['topics/', 'topics/live/', 'topics/old/'], new Set(['/topics/old/'])), ['/topics/', '/topics/live/']);
+  assert.ok(mayBeNoindex('topics/old/'));
+  assert.ok(!mayBeNoindex('topics/') && !mayBeNoindex('papers/x/') && !mayBeNoindex('topics/a/feed.xml'));
+  assert.ok(isNoindexHtml('<head><meta name="robots" content="noindex"><link rel="canonical" href="/topics/new/"></head>'));
+  assert.ok(isNoindexHtml('<meta content="x" name="robots" content="noindex, follow">'));
+  assert.ok(!isNoindexHtml('<meta name="description" content="noindex is a word"><meta name="robots" content="index">'));
 });
 
 test('sitemapFiles writes one urlset while the pages fit in one file', () => {
