@@ -4,7 +4,7 @@
  * pages per row. Every cut is a warning naming the record's line (strict mode fails on it); nothing is cut silently.
  */
 import type { PaperFields, SourceProblem } from './format.ts';
-import { authorNameKey, cleanAuthorName } from './author-names.ts';
+import { cleanAuthorName } from './author-names.ts';
 
 /** Longest title kept, in characters; longer titles are cut at a word boundary with `…`. */
 export const MAX_TITLE_CHARS = 1000;
@@ -133,13 +133,9 @@ export function boundRecordFields(fields: PaperFields, line: number): { fields: 
     bounded.abstract = abstract;
   }
   if (fields.authors !== undefined) {
-    // Footnote marks and "and others" go; a name listed twice (once with a mark) is listed once. Initials are not
-    // matched within one record: "A. Smith" and "Alice Smith" on one author list are two people.
-    const authorsByKey = new Map<string, string>();
-    for (const name of fields.authors.map((raw) => cleanAuthorName(cleanDisplayText(raw))).filter(hasVisibleText)) {
-      if (!authorsByKey.has(authorNameKey(name))) authorsByKey.set(authorNameKey(name), name);
-    }
-    let authors = [...authorsByKey.values()];
+    // Footnote marks and "and others" go. Names are not merged within one record: two "Wei Wang" on one paper, or
+    // "A. Smith" and "Alice Smith", are two people.
+    let authors = fields.authors.map((raw) => cleanAuthorName(cleanDisplayText(raw))).filter(hasVisibleText);
     if (authors.length > MAX_AUTHORS) {
       warn(`${authors.length} authors: only the first ${MAX_AUTHORS} are kept`);
       authors = authors.slice(0, MAX_AUTHORS);
