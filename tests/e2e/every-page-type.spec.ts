@@ -44,6 +44,25 @@ test('the fixture atlas has every page type: later papers page, authors by lette
   expect(atlas.levels, 'a two-level map (≥ 300 papers)').toBe(2);
 });
 
+test('topic labels of the fixture atlas name research, and a subtopic is named by what sets it apart from its theme', async ({ page }) => {
+  const atlas = (await (await page.request.get(new URL('atlas.json', site.url).href)).json()) as {
+    topics: { id: number; label: string; parent: number | null }[];
+  };
+  const subtopics = atlas.topics.filter((topic) => topic.parent !== null);
+  expect(subtopics.length).toBeGreaterThan(0);
+  for (const topic of atlas.topics) expect(topic.label).not.toMatch(/\b(?:proceedings|workshop|volume contains|invited talks|special issue)\b/i);
+  const labelOf = new Map(atlas.topics.map((topic) => [topic.id, topic.label]));
+  for (const sub of subtopics) {
+    const themeItems = labelOf.get(sub.parent!)!.split(' · ');
+    const items = sub.label.split(' · ');
+    expect(themeItems.includes(items[0]!), `"${sub.label}" under "${labelOf.get(sub.parent!)}"`).toBe(false);
+    expect([...items].sort().join(' · ')).not.toBe([...themeItems].sort().join(' · '));
+  }
+  // What the reader sees: the topics index shows the labels.
+  await page.goto(new URL('topics/', site.url).href);
+  await expect(page.locator('main')).toContainText(subtopics[0]!.label);
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`every page type of the fixture atlas has no axe violations in ${scheme} mode`, async ({ page }) => {
     test.setTimeout(180_000);

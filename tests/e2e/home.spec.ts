@@ -1,37 +1,63 @@
 import { test, expect } from '@playwright/test';
 
-test('the home page says how many papers the atlas holds and lists them all', async ({ page }) => {
+test('the home page says how many papers the atlas holds and links to them all', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('h1')).toHaveText('Research Atlas');
   await expect(page.locator('[data-stat="papers"]')).toHaveText('119');
-  await expect(page.locator('[data-list-items] > li')).toHaveCount(119);
   await expect(page.locator('main')).toContainText('119 papers grouped into');
+  await expect(page.locator('main').getByRole('link', { name: 'All 119 papers →' })).toHaveAttribute('href', '/papers/');
   await expect(page.locator('footer').getByRole('link', { name: 'Browse the papers' })).toHaveAttribute('href', '/papers/');
   await expect(page.locator('footer')).toContainText(/built \d{4}-\d{2}-\d{2}/);
 });
 
-test('the home page shows the themes of the corpus before the list', async ({ page }) => {
+for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+  test(`at ${width}×${height} the first screen shows the map preview, and the themes follow it`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await page.goto('/');
+    const frame = page.locator('main [data-map-frame]');
+    await expect(frame).toBeVisible();
+    const map = await page.locator('#map-heading').boundingBox();
+    const canvas = await frame.boundingBox();
+    expect(map).not.toBeNull();
+    expect(canvas).not.toBeNull();
+    // The map starts on the first screen and (on a desktop) is seen whole.
+    expect(canvas!.y).toBeLessThan(height * 0.5);
+    if (width >= 1280) expect(canvas!.y + canvas!.height).toBeLessThanOrEqual(height);
+    const themes = await page.locator('#themes-heading').boundingBox();
+    expect(themes!.y).toBeGreaterThan(map!.y);
+    const cards = page.locator('[data-theme-grid] [data-topic-card]');
+    expect(await cards.count()).toBeGreaterThan(2);
+  });
+}
+
+test('the home page stays scannable: newest papers as titles, no list of abstracts', async ({ page }) => {
   await page.goto('/');
-  const cards = page.locator('[data-theme-grid] [data-topic-card]');
-  expect(await cards.count()).toBeGreaterThan(2);
-  const themesTop = await page.locator('#themes-heading').boundingBox();
-  const listTop = await page.locator('#papers-heading').boundingBox();
-  expect(themesTop!.y).toBeLessThan(listTop!.y);
+  const newest = page.locator('[data-newest-papers] li');
+  await expect(newest.first()).toBeVisible();
+  expect(await newest.count()).toBeLessThanOrEqual(10);
+  await expect(page.locator('main [data-list-items]')).toHaveCount(0);
+  // 17,000 px when every abstract was listed; the map, the theme cards and a few titles fit in a few screens.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(height).toBeLessThan(4000);
+  await newest.first().getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/papers\/[^/]+\/$/);
 });
 
 test('typing in the filter box narrows the list and says how many match', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('Filter papers').fill('spark:');
+  await page.goto('/papers/');
+  const filter = page.getByLabel('Filter papers');
+  await expect(filter).toHaveAttribute('placeholder', 'Filter by title, author or words');
+  await filter.fill('spark:');
   const visible = page.locator('[data-list-items] > li:visible');
   await expect(visible).toHaveCount(2);
   await expect(visible.first()).toContainText('SPARK');
   await expect(page.locator('[data-list-count]')).toHaveText('2 of 119 papers match');
-  await page.getByLabel('Filter papers').fill('zzzz-no-such-paper');
+  await filter.fill('zzzz-no-such-paper');
   await expect(page.locator('[data-list-empty]')).toBeVisible();
 });
 
 test('sorting by title puts the list in A–Z order and source order restores it', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/papers/');
   const titles = page.locator('[data-list-items] > li h3');
   const sourceFirst = await titles.first().innerText();
   expect(sourceFirst).toContain('Impatient Users Confuse AI Agents');
@@ -50,6 +76,24 @@ test('every page has the shared header and navigation', async ({ page }) => {
   await nav.getByRole('link', { name: 'Papers', exact: true }).click();
   await expect(page).toHaveURL(/\/papers\/$/);
   await expect(nav.getByRole('link', { name: 'Papers', exact: true })).toHaveAttribute('aria-current', 'page');
+});
+
+test('on a phone the main navigation fits in two even rows: no item left alone on a row, nothing wider than the screen', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/');
+  const boxes = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').evaluateAll((links) =>
+    links.map((link) => {
+      const box = link.getBoundingClientRect();
+      return { top: Math.round(box.top), right: box.right };
+    }),
+  );
+  expect(boxes.length).toBeGreaterThanOrEqual(6);
+  const perRow = new Map<number, number>();
+  for (const box of boxes) perRow.set(box.top, (perRow.get(box.top) ?? 0) + 1);
+  expect(perRow.size).toBeLessThanOrEqual(2);
+  const counts = [...perRow.values()];
+  expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+  for (const box of boxes) expect(box.right).toBeLessThanOrEqual(390);
 });
 
 test('an unknown address shows the 404 page with a way back', async ({ page }) => {

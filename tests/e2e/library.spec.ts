@@ -261,3 +261,9 @@ test('/library/ has no axe violations, light and dark, with papers saved', async
     expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), scheme).toEqual([]);
   }
 });
+
+test('an empty library shows no bare "By topic" heading', async ({ page }) => {
+  await page.goto('library/');
+  await expect(page.locator('[data-library-count]')).toContainText('Nothing saved yet');
+  await expect(page.getByRole('heading', { name: 'By topic' })).toBeHidden();
+});

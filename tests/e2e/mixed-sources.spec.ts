@@ -6,7 +6,8 @@ import { buildAndServeSite } from './support/fixture-site.ts';
 /**
  * A site built from a mixed folder (tests/fixtures/mixed-site/: an arXiv Atom feed, a BibTeX file, a CSV with an
  * `# atlas:` mapping and two Markdown files). The Tülu 3 paper is in the feed, the .bib and a Markdown note under
- * the same arXiv id, so it is one page; the CSV's "J. Smith" is merged into the .bib's "John Smith".
+ * the same arXiv id, so it is one page; the CSV's "J. Smith" is merged into the .bib's "John Smith". The CSV repeats
+ * "Message Passing on Sparse Graphs" with "J. Smith*; A. Lovelace†; others": one paper, two authors.
  */
 let site: { url: string; close: () => Promise<void> };
 
@@ -59,6 +60,18 @@ test('an author page lists their papers, merging initials and accents conservati
   expect(await visibleTitles(page)).toHaveLength(3);
   await page.goto(new URL('authors/jose-garcia/', site.url).href);
   expect(await visibleTitles(page)).toEqual(['TÜLU 3: Pushing Frontiers in Open Language Model Post-Training']);
+});
+
+test('a paper read from two files lists each author once, full names, no footnote marks and no "others"', async ({ page }) => {
+  await page.goto(new URL('papers/', site.url).href);
+  await page.locator('[data-list-items] h3 a', { hasText: 'Message Passing' }).click();
+  // The CSV row says "J. Smith*; A. Lovelace†; others", the .bib "Smith, John and Lovelace, Ada".
+  await expect(page.locator('[data-paper-authors] a')).toHaveText(['John Smith', 'Ada Lovelace']);
+  await expect(page.locator('[data-paper-authors]')).not.toContainText(/[*†]|others|J\. Smith|A\. Lovelace/);
+  await page.goto(new URL('authors/', site.url).href);
+  const rows = await page.locator('[data-author-list] li').allTextContents();
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).not.toMatch(/[*†]|^\s*others/);
 });
 
 test('the Authors link is in the main navigation', async ({ page }) => {

@@ -31,6 +31,20 @@ test('URLs in an abstract are real links without the trailing full stop', async 
   await expect(link).toHaveText('https://github.com/collinear-ai/tau-trait');
 });
 
+test('a link in an abstract says it leaves the site: rel="external", an arrow drawn by CSS and words for screen readers', async ({ page }) => {
+  await openPaper(page, 'Impatient Users Confuse AI Agents');
+  const link = page.locator('[data-abstract] a');
+  await expect(link).toHaveAttribute('rel', /\bexternal\b/);
+  await expect(link).toHaveAttribute('rel', /\bnoopener\b/);
+  const arrow = await link.evaluate((anchor) => {
+    const after = getComputedStyle(anchor, '::after');
+    return { mask: after.maskImage || after.getPropertyValue('-webkit-mask-image'), width: parseFloat(after.width) };
+  });
+  expect(arrow.mask).toContain('data:image/svg+xml');
+  expect(arrow.width).toBeGreaterThan(4);
+  await expect(page.locator('[data-abstract]').getByRole('link', { name: /another site/ })).toHaveCount(1);
+});
+
 test('escaped LaTeX percent signs read as plain percent signs', async ({ page }) => {
   await openPaper(page, 'ITERTL: An Iterative Framework');
   await expect(page.locator('[data-abstract]')).toContainText('42.9%');

@@ -4,6 +4,7 @@
  * pages per row. Every cut is a warning naming the record's line (strict mode fails on it); nothing is cut silently.
  */
 import type { PaperFields, SourceProblem } from './format.ts';
+import { cleanAuthorName } from './author-names.ts';
 
 /** Longest title kept, in characters; longer titles are cut at a word boundary with `…`. */
 export const MAX_TITLE_CHARS = 1000;
@@ -132,7 +133,9 @@ export function boundRecordFields(fields: PaperFields, line: number): { fields: 
     bounded.abstract = abstract;
   }
   if (fields.authors !== undefined) {
-    let authors = fields.authors.map(cleanDisplayText).filter(hasVisibleText);
+    // Footnote marks and "and others" go. Names are not merged within one record: two "Wei Wang" on one paper, or
+    // "A. Smith" and "Alice Smith", are two people.
+    let authors = fields.authors.map((raw) => cleanAuthorName(cleanDisplayText(raw))).filter(hasVisibleText);
     if (authors.length > MAX_AUTHORS) {
       warn(`${authors.length} authors: only the first ${MAX_AUTHORS} are kept`);
       authors = authors.slice(0, MAX_AUTHORS);

@@ -1,5 +1,6 @@
 import { foldText } from '../text/fold.ts';
 import type { Paper } from './paper.ts';
+import { mergeAuthorLists } from './author-names.ts';
 
 /**
  * Duplicate detection and merging. Two records are the same paper when they share an arXiv id (ignoring the
@@ -68,8 +69,8 @@ export function mergeDuplicate(kept: Paper, duplicate: Paper): Paper {
     ...kept,
     abstract: takeAbstract ? duplicate.abstract : kept.abstract,
     hasAbstract: kept.hasAbstract || duplicate.hasAbstract,
-    // "José García" in one source and "Jose Garcia" in another are one author: accents do not count here.
-    authors: union(kept.authors, duplicate.authors, normaliseForMatch),
+    // "José García" in one source and "Jose Garcia" or "J. Garcia" in another are one author on this paper.
+    authors: mergeAuthorLists(kept.authors, duplicate.authors),
     categories: union(kept.categories, duplicate.categories, (category) => category),
     tags: union(kept.tags, duplicate.tags, (tag) => tag.toLowerCase()),
     date: kept.date ?? duplicate.date,

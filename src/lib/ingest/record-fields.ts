@@ -101,17 +101,31 @@ function givenFirst(name: string): string {
   return name;
 }
 
+/** What a list writes for the authors it leaves out; cleanAuthorName drops it, here it only must not count as a name. */
+const OTHERS = /^(?:others|et\.?\s*al\.?)$/i;
+
 /**
- * Author names from a list cell: split on `;`, else on ` and `, else on `,`. With `;` or ` and `,
- * "Family, Given" names become "Given Family".
+ * Author names from a list cell: split on `;`, else on ` and `, else on `,`. With `;`, or with ` and ` when every
+ * part holds one comma ("Lewis, Mike and Yarats, Denis"), "Family, Given" names become "Given Family"; when only some
+ * parts hold commas, the commas separate names too ("Ada Lovelace, Alan Turing and Grace Hopper", Oxford comma or not).
  * @example splitAuthors('Jake Snell;Kevin Swersky;Richard Zemel') // => ['Jake Snell', 'Kevin Swersky', 'Richard Zemel']
  * @example splitAuthors('Lewis, Mike and Yarats, Denis') // => ['Mike Lewis', 'Denis Yarats']
+ * @example splitAuthors('Ada Lovelace, Alan Turing and Grace Hopper') // => ['Ada Lovelace', 'Alan Turing', 'Grace Hopper']
  * @example splitAuthors('Ada Lovelace, Alan Turing') // => ['Ada Lovelace', 'Alan Turing']
  */
 export function splitAuthors(text: string): string[] {
-  const names = text.includes(';') ? text.split(';') : /\sand\s/.test(text) ? text.split(/\s+and\s+/) : text.split(',');
-  const splitOnComma = !text.includes(';') && !/\sand\s/.test(text);
-  return names.map((name) => collapseWhitespace(splitOnComma ? name : givenFirst(name))).filter((name) => name !== '');
+  if (text.includes(';')) return text.split(';').map((name) => collapseWhitespace(givenFirst(name))).filter((name) => name !== '');
+  if (/\sand\s/.test(text)) {
+    const parts = text.split(/\s+and\s+/).map((part) => part.trim());
+    const named = parts.filter((part) => !OTHERS.test(part));
+    const inverted = named.every((part) => part.split(',').length === 2);
+    const names = inverted ? parts.map(givenFirst) : parts.flatMap((part) => part.split(','));
+    return names.map(collapseWhitespace).filter((name) => name !== '');
+  }
+  return text
+    .split(',')
+    .map(collapseWhitespace)
+    .filter((name) => name !== '');
 }
 
 /** Space-separated arXiv categories, as the OAI `<categories>` element and many CSV exports hold them. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { foldText } from '../text/fold.ts';
 import { slugifyTitle } from '../ingest/slug.ts';
 import { compareCodeUnits } from '../text/compare.ts';
+import { authorNameKey, isInitialsKey, sharesInitials, splitNameKey as splitKey } from '../ingest/author-names.ts';
 
 /**
  * Authors of the atlas: one entry per person, with the papers that name them.
@@ -10,7 +10,8 @@ import { compareCodeUnits } from '../text/compare.ts';
  * (diacritics removed, case folded, periods and extra spaces dropped: "José García" = "Jose  Garcia"). An
  * initials form ("J. Smith", "J R Smith") is merged into a full name ("John Smith", "John Ronald Smith") only when
  * exactly one full name in the corpus has those initials and that family name; "J. Smith" stays apart when the
- * corpus also has "Jane Smith".
+ * corpus also has "Jane Smith". (Two records of one paper are bolder: there "S. Holden" is "Sean B. Holden", see
+ * mergeAuthorLists.)
  */
 
 /** One author and their papers. */
@@ -41,43 +42,8 @@ export const RESERVED_AUTHOR_SLUGS: ReadonlySet<string> = new Set(['letter', 'pa
 /** Hash characters appended to an author slug that collides with another; 36^6 values. */
 const COLLISION_SUFFIX_LENGTH = 6;
 
-/**
- * The key under which spellings of one name are merged: NFKD with marks removed, lower case, special letters
- * folded (ß → ss, ø → o), periods and commas removed, hyphens and runs of spaces as one space.
- * @example authorNameKey('José  García-Núñez') // => 'jose garcia nunez'
- * @example authorNameKey('J.R. Smith') // => 'j r smith'
- */
-export function authorNameKey(name: string): string {
-  return foldText(name)
-    .replace(/\./g, ' ')
-    .replace(/[,‐-―-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Given-name words and family name of a key; the family name is the last word. */
-function splitKey(key: string): { given: string[]; family: string } {
-  const words = key.split(' ');
-  const family = words.pop() ?? '';
-  return { given: words, family };
-}
-
-/**
- * The initials pattern of a key when its given names are all single letters (`j r smith` → `j r smith`),
- * undefined for a full name or a one-word name.
- */
-function initialsPatternOfInitialsForm(key: string): string | undefined {
-  const { given, family } = splitKey(key);
-  if (given.length === 0 || !given.every((word) => word.length === 1)) return undefined;
-  return `${given.join(' ')} ${family}`;
-}
-
-/** The initials pattern a full name answers to (`john ronald smith` → `j r smith`), undefined for initials forms. */
-function initialsPatternOfFullName(key: string): string | undefined {
-  const { given, family } = splitKey(key);
-  if (given.length === 0 || given.every((word) => word.length === 1)) return undefined;
-  return `${given.map((word) => word[0]).join(' ')} ${family}`;
-}
+/** The key spellings are merged under (one definition, in ingest/author-names.ts, that duplicate merging shares). */
+export { authorNameKey };
 
 /** The readable part of an author slug; names with no Latin letters (e.g. 王伟) get `author`. */
 function slugBaseOf(name: string): string {
@@ -118,16 +84,19 @@ export function buildAuthorIndex(papers: readonly { slug: string; authors: reado
     }
   }
 
-  // An initials form joins a full name only when that full name is the one key answering to its pattern.
-  const fullKeysByPattern = new Map<string, string[]>();
+  // An initials form joins a full name only when that full name is the one key answering to its initials.
+  const keysByFamily = new Map<string, string[]>();
   for (const key of countBySpellingByKey.keys()) {
-    const pattern = initialsPatternOfFullName(key);
-    if (pattern !== undefined) fullKeysByPattern.set(pattern, [...(fullKeysByPattern.get(pattern) ?? []), key]);
+    const { family } = splitKey(key);
+    keysByFamily.set(family, [...(keysByFamily.get(family) ?? []), key]);
   }
   const canonicalKeyOf = (key: string): string => {
-    const pattern = initialsPatternOfInitialsForm(key);
-    const fullKeys = pattern === undefined ? undefined : fullKeysByPattern.get(pattern);
-    return fullKeys !== undefined && fullKeys.length === 1 && fullKeys[0] !== undefined ? fullKeys[0] : key;
+    if (!isInitialsKey(key)) return key;
+    const givenCount = splitKey(key).given.length;
+    const fullNames = (keysByFamily.get(splitKey(key).family) ?? []).filter(
+      (other) => !isInitialsKey(other) && splitKey(other).given.length === givenCount && sharesInitials(key, other),
+    );
+    return fullNames.length === 1 ? fullNames[0]! : key;
   };
   const keysByCanonical = new Map<string, string[]>();
   for (const key of [...countBySpellingByKey.keys()].sort(compareCodeUnits)) {
@@ -139,7 +108,7 @@ export function buildAuthorIndex(papers: readonly { slug: string; authors: reado
   const drafts = [...keysByCanonical].map(([canonical, keys]) => {
     const spellings = new Map<string, number>();
     for (const key of keys) for (const [spelling, count] of countBySpellingByKey.get(key) ?? []) spellings.set(spelling, (spellings.get(spelling) ?? 0) + count);
-    const isFull = (spelling: string): boolean => initialsPatternOfInitialsForm(authorNameKey(spelling)) === undefined;
+    const isFull = (spelling: string): boolean => !isInitialsKey(authorNameKey(spelling));
     // Most used first; full names before initials; then more non-ASCII letters (the accented spelling); then code units.
     const nonAscii = (spelling: string): number => spelling.replace(/[\x00-\x7f]/g, '').length;
     const variants = [...spellings.keys()].sort(

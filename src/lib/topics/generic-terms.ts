@@ -41,3 +41,45 @@ export function isGenericTerm(keyword: string): boolean {
   if (lower.includes(' ')) return false;
   return genericKeys.has(termKey(lower));
 }
+
+/**
+ * Words of the front matter of proceedings volumes and editorials ("This volume contains the proceedings of the
+ * 5th International Workshop on …, held in …"). Such abstracts cluster together at 10k (arXiv-cs has ~50 EPTCS
+ * volumes) and their c-TF-IDF keywords were "international workshop · volume contains": true of the papers, but it
+ * names the genre, not the research. A keyword made only of these words (stop words aside) is never shown.
+ */
+const boilerplateWords = `
+proceedings proceeding workshop international annual conference symposium colloquium meeting volume contains contain
+held hold editor editorial issue special invited talk committee accepted accept submission submit submitted
+contribution present presented edition eptcs satellite festschrift venue organized organised organizer post-proceedings
+peer-reviewed reviewed selected
+`;
+
+/** Words that mark a phrase as event front matter wherever they appear in it ("workshop on concurrency theory"). */
+const boilerplateMarkers = `proceedings workshop symposium colloquium editorial festschrift eptcs post-proceedings committee`;
+
+const boilerplateKeys = new Set<string>();
+for (const word of boilerplateWords.split(/\s+/)) {
+  if (word) boilerplateKeys.add(termKey(word));
+}
+const boilerplateMarkerKeys = new Set<string>();
+for (const word of boilerplateMarkers.split(/\s+/)) {
+  if (word) boilerplateMarkerKeys.add(termKey(word));
+}
+
+/**
+ * True when a keyword is the boilerplate of a proceedings volume or an editorial: all its words are front-matter
+ * words, or one of them is a word only event front matter uses ("workshop", "proceedings").
+ * @example isBoilerplateTerm('volume contains') // => true
+ * @example isBoilerplateTerm('international workshop') // => true
+ * @example isBoilerplateTerm('concurrency') // => false
+ */
+export function isBoilerplateTerm(keyword: string): boolean {
+  const keys = keyword
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map(termKey);
+  if (keys.length === 0) return false;
+  return keys.every((key) => boilerplateKeys.has(key)) || keys.some((key) => boilerplateMarkerKeys.has(key));
+}

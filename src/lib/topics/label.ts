@@ -4,7 +4,7 @@
  * Labels are the best 2–3 keywords (phrases preferred), joined with " · ", distinct across topics.
  */
 import type { TfidfModel } from './tfidf.ts';
-import { isGenericTerm } from './generic-terms.ts';
+import { isBoilerplateTerm, isGenericTerm } from './generic-terms.ts';
 import { foldText } from '../text/fold.ts';
 
 export interface FeatureText {
@@ -120,7 +120,7 @@ function pickKeywords(candidates: number[], model: TfidfModel, text: FeatureText
   for (const term of candidates) {
     if (chosen.length >= keywordCount) break;
     const display = text.featureDisplay[model.termFeature[term]!]!;
-    if (numericOnly.test(display) || isGenericTerm(display)) continue;
+    if (numericOnly.test(display) || isGenericTerm(display) || isBoilerplateTerm(display)) continue;
     const parts = text.featureParts[model.termFeature[term]!]!;
     if (chosen.some((other) => containsParts(partsOf(other, model, text), parts))) continue;
     const replaced = chosen.findIndex((other) => containsParts(parts, partsOf(other, model, text)));
@@ -172,15 +172,21 @@ const HEAD_CHOICES = 4;
  * so "generative models · generation" does not happen), distinct across topics (a label already taken moves on to
  * the next keywords), with a first term no sibling's first term contains or is contained in, when one of the
  * topic's first keywords allows it, and with keywords a sibling's label already shows tried last. Topics are labelled in the order given, so pass the largest first.
+ * A subtopic's label says what sets it apart from its theme: keywords sharing a word (or a five-letter word start)
+ * with the theme's label are tried only after all others, so the theme "sparse signal · compressed sensing" does not
+ * get the subtopic "compressed sensing · sparse signal".
  * @param keywordLists keywords of each topic, best first
  * @param taken labels already used (updated)
  * @param siblingGroup group of each topic (topics of one group are siblings); default: all topics are siblings
+ * @param parentLabels label of each topic's theme (undefined for a theme)
  * @example labelTopics([['reinforcement learning', 'policy', 'reward'], ['graph', 'graph neural networks']]) // => ['reinforcement learning · policy · reward', 'graph neural networks · graph']
+ * @example labelTopics([['compressed sensing', 'sparse signal', 'recovery', 'sparsity']], new Set(), [0], ['sparse signal · compressed sensing']) // => ['recovery · compressed sensing']
  */
 export function labelTopics(
   keywordLists: readonly (readonly string[])[],
   taken: Set<string> = new Set(),
   siblingGroup?: readonly number[],
+  parentLabels?: readonly (string | undefined)[],
 ): string[] {
   const headsOfGroup = new Map<number, string[][]>();
   const itemsOfGroup = new Map<number, Set<string>>();
@@ -195,7 +201,11 @@ export function labelTopics(
     ];
     const usedItems = itemsOfGroup.get(group) ?? new Set<string>();
     itemsOfGroup.set(group, usedItems);
-    const distinct = [...new Set(ordered.length > 0 ? ordered : ['misc'])];
+    const parentLabel = parentLabels?.[index];
+    const parentWords = new Set(parentLabel === undefined ? [] : parentLabel.split(' · ').flatMap(wordsOf));
+    const echoesParent = (keyword: string): boolean => wordsOf(keyword).some((word) => isEcho(word, parentWords));
+    const apart = [...ordered.filter((keyword) => !echoesParent(keyword)), ...ordered.filter(echoesParent)];
+    const distinct = [...new Set(apart.length > 0 ? apart : ['misc'])];
     const unique = [...distinct.filter((keyword) => !usedItems.has(keyword)), ...distinct.filter((keyword) => usedItems.has(keyword))];
     const headIndex = unique.slice(0, HEAD_CHOICES).findIndex((head) => !usedHeads.some((used) => wordsNest(wordsOf(head), used)));
     const candidates = headIndex > 0 ? [unique[headIndex]!, ...unique.filter((_, position) => position !== headIndex)] : unique;

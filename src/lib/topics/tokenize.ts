@@ -105,11 +105,18 @@ export function termKey(lowerSurface: string): string {
   return `${parts.join('-')}-${wordKey(last)}`;
 }
 
+/**
+ * A part of a hyphenated compound capitalised to spell an acronym ("Communication-cEntric" in PLACES, the workshop):
+ * one lower-case letter, a capital, then a lower-case word. It reads as the plain word in a label.
+ */
+const acronymStyledPart = /^[a-z][A-Z][a-z]{3,}$/;
+
 /** How a surface form contributes to a term's display: title-case counts as lower-case (sentence starts, titles). */
 function displayVariant(surface: string): string {
   const lower = surface.toLowerCase();
   if (surface === lower) return surface;
-  if (surface.split('-').every((part) => part.slice(1) === part.slice(1).toLowerCase())) return lower;
+  const parts = surface.split('-');
+  if (parts.every((part, index) => part.slice(1) === part.slice(1).toLowerCase() || (index > 0 && acronymStyledPart.test(part)))) return lower;
   if (surface === surface.toUpperCase() && surface.length > 6 && !digitPattern.test(surface)) return lower;
   return surface;
 }

@@ -47,6 +47,10 @@ export function labelDrafts(drafts: DraftTopic[], tfidf: TfidfModel, features: F
       bySize.map((index) => labelKeywords.get(index)!),
       taken,
       bySize.map((index) => drafts[index]!.parentDraft ?? -1),
+      bySize.map((index) => {
+        const parent = drafts[index]!.parentDraft;
+        return parent === null ? undefined : drafts[parent]!.label;
+      }),
     );
     bySize.forEach((draftIndex, position) => (drafts[draftIndex]!.label = labels[position]!));
   }

@@ -175,9 +175,11 @@ export async function initLibraryPage(): Promise<void> {
           : `${entries.length} of ${library.entries.length} saved papers shown.`;
     }
     const topics = query<HTMLUListElement>('[data-library-topics]');
-    topics?.replaceChildren(
-      ...topicCounts(library).map(({ label, count: size }) => element('li', 'rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800', `${label}: ${size}`)),
-    );
+    const counts = topicCounts(library);
+    topics?.replaceChildren(...counts.map(({ label, count: size }) => element('li', 'rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800', `${label}: ${size}`)));
+    // An empty library has no topics: the heading alone would look like a list that failed to load.
+    const topicSection = query<HTMLElement>('[data-library-topics-section]');
+    if (topicSection) topicSection.hidden = counts.length === 0;
     void updateShareLink(context, shareLink!);
     recommendations?.update();
     keepStateInUrl();

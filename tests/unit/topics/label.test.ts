@@ -96,3 +96,26 @@ test('topicKeywords never returns a generic single word', () => {
   const generic = ['model', 'method', 'results', 'data', 'tasks'];
   for (const { keywords } of terms) assert.ok(!keywords.some((keyword) => generic.includes(keyword)), keywords.join(', '));
 });
+
+test('labelTopics names a subtopic by what sets it apart from its theme, not the theme terms swapped', () => {
+  const [label] = labelTopics([['compressed sensing', 'sparse signal', 'restricted isometry', 'measurements']], new Set(), [0], ['sparse signal · compressed sensing']);
+  assert.ok(label !== undefined);
+  assert.ok(label.startsWith('restricted isometry'), label);
+  assert.ok(!label.includes('sparse signal'), label);
+});
+
+test('labelTopics falls back to the theme terms when a subtopic has nothing else', () => {
+  assert.deepEqual(labelTopics([['compressed sensing', 'sparse signal']], new Set(), [0], ['sparse signal · compressed sensing']), ['compressed sensing · sparse signal']);
+});
+
+test('topicKeywords never shows the front matter of proceedings', () => {
+  const volumes = Array.from({ length: 8 }, (_, index) =>
+    `This volume contains the proceedings of the international workshop on ${index % 2 ? 'concurrency theory' : 'process calculi'}, held in Paris. The volume contains invited talks on concurrency theory and process calculi.`,
+  );
+  const volumeFeatures = buildFeatures(tokenizeCorpus([...volumes, ...texts.slice(0, 8)]), { minCount: 3 });
+  const volumeModel = buildTfidf(volumeFeatures.docOffsets, volumeFeatures.featureIds, volumeFeatures.featureDisplay.length, { minDf: 2, maxDfRatio: 0.9 });
+  const [volumeTerms] = topicKeywords(volumeModel, volumeFeatures, Int32Array.from({ length: 16 }, (_, index) => (index < 8 ? 0 : 1)), 2);
+  assert.ok(volumeTerms !== undefined && volumeTerms.keywords.length > 0);
+  assert.ok(volumeTerms.keywords.some((keyword) => keyword.includes('concurrency')), volumeTerms.keywords.join(', '));
+  for (const keyword of volumeTerms.keywords) assert.ok(!/volume|proceedings|workshop|held|invited/.test(keyword), keyword);
+});

@@ -61,3 +61,14 @@ test('termKey merges Latin and Greek plurals with their singular but keeps data 
   }
   assert.notEqual(termKey('data'), termKey('datum'));
 });
+
+test('tokenizeCorpus shows a compound capitalised to spell an acronym in lower case, and keeps real mixed-case terms', () => {
+  const corpus = tokenizeCorpus([
+    'Programming Language Approaches to Concurrency and Communication-cEntric Software.',
+    'Communication-cEntric Software and mRNA vaccines, with iPhone apps.',
+  ]);
+  assert.ok(corpus.unigramDisplay.includes('communication-centric'), corpus.unigramDisplay.join(', '));
+  assert.ok(!corpus.unigramDisplay.includes('Communication-cEntric'));
+  assert.ok(corpus.unigramDisplay.includes('mRNA'));
+  assert.ok(corpus.unigramDisplay.includes('iPhone'));
+});

@@ -36,3 +36,9 @@ test('label cells split on ";", "|", "," or spaces between arXiv categories, wit
   assert.deepEqual(splitLabels('cs.LG stat.ML cs.LG'), ['cs.LG', 'stat.ML']);
   assert.deepEqual(splitLabels('graph neural networks, GNN'), ['graph neural networks', 'GNN']);
 });
+
+test('splitAuthors reads a comma list ending in "and" as separate names, not one inverted name', () => {
+  assert.deepEqual(splitAuthors('Ada Lovelace, Alan Turing and Grace Hopper'), ['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+  assert.deepEqual(splitAuthors('Ada Lovelace, Alan Turing, and Grace Hopper'), ['Ada Lovelace', 'Alan Turing', 'Grace Hopper']);
+  assert.deepEqual(splitAuthors('Lovelace, Ada and Turing, Alan and others'), ['Ada Lovelace', 'Alan Turing', 'others']);
+});
