@@ -236,9 +236,12 @@ export class MapViewport {
     this.animationRequest = requestAnimationFrame(step);
   }
 
-  zoomBy(factor: number): void {
+  /** Glide to `factor` times the current zoom (kept in range); returns the zoom reached. */
+  zoomBy(factor: number): number {
     const view = this.currentView();
-    this.animateTo({ ...view, zoom: clampZoom(view.zoom * factor, this.maxZoom) });
+    const zoom = clampZoom(view.zoom * factor, this.maxZoom);
+    this.animateTo({ ...view, zoom });
+    return zoom;
   }
 
   private cancelAnimation(): void {
