@@ -16,6 +16,9 @@ import { watchTheme } from './theme.ts';
 import { createUrlStateWriter, readUrlState } from './view-state.ts';
 import { MapViewport } from './viewport.ts';
 
+/** The data direction of each screen direction when the map is drawn turned a quarter clockwise. */
+const TURNED_DIRECTION: Record<Direction, Direction> = { right: 'up', down: 'right', left: 'down', up: 'left' };
+
 function required<T extends Element>(parent: HTMLElement, selector: string): T {
   const element = parent.querySelector<T>(selector);
   if (!element) throw new Error(`AtlasMap: missing ${selector} inside [data-atlas-map]`);
@@ -297,7 +300,9 @@ export class AtlasMapController {
 
   private move(direction: Direction): void {
     const { viewport } = this;
-    const next = this.selection.nextPaper(direction, viewport.toData((viewport.width - viewport.rightInset) / 2, viewport.height / 2));
+    // On a turned map (a phone), the arrow's screen direction is a quarter turn from the data's.
+    const inData = viewport.fit.turned ? TURNED_DIRECTION[direction] : direction;
+    const next = this.selection.nextPaper(inData, viewport.toData((viewport.width - viewport.rightInset) / 2, viewport.height / 2));
     if (next < 0) {
       this.announce(`No paper further ${direction}.`);
       return;

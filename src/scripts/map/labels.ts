@@ -11,6 +11,26 @@ const MAX_TITLE_CHARS = 44;
 /** A paper title's font size at full scale, in pixels. */
 const TITLE_FONT_PX = 11.5;
 
+/**
+ * Where a theme's label may go, tried in order: centred, then next to the centre, then a step farther out. A broad
+ * theme is never left unnamed while any of these is free (a crowded phone map dropped one at the nearer ones).
+ */
+const THEME_SHIFTS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0],
+  [0, -0.75],
+  [0, 0.75],
+  [-0.45, 0],
+  [0.45, 0],
+  [-0.5, -0.75],
+  [0.5, -0.75],
+  [-0.5, 0.75],
+  [0.5, 0.75],
+  [0, -1.5],
+  [0, 1.5],
+  [-0.9, 0],
+  [0.9, 0],
+];
+
 /** One label the map wants this frame: a theme, a subtopic or (zoomed far in) a paper title. */
 export interface LabelRequest {
   kind: 'theme' | 'subtopic' | 'paper';
@@ -78,6 +98,8 @@ export class LabelLayer {
           [0, reachY],
         ];
         candidate.slides = false;
+      } else if (request.kind === 'theme') {
+        candidate.shifts = THEME_SHIFTS;
       }
       candidates.push(candidate);
     }

@@ -83,10 +83,8 @@ export class MapPanels {
         syncLegendToView(list, null);
         return;
       }
-      const [minX, minY] = viewport.toData(0, 0);
-      const [maxX, maxY] = viewport.toData(viewport.width - viewport.rightInset, viewport.height);
       const { xs, ys, topicOfPaper } = this.model;
-      syncLegendToView(list, papersInViewByTopic(xs, ys, topicOfPaper, this.parentOf, null, { minX, minY, maxX, maxY }));
+      syncLegendToView(list, papersInViewByTopic(xs, ys, topicOfPaper, this.parentOf, null, viewport.visibleBounds(viewport.rightInset)));
     }, FOLLOW_DELAY_MS);
   }
 }

@@ -98,9 +98,7 @@ export class MapScene {
     const { focusedTopic } = selection;
     const { width, height } = viewport;
     const zoom = viewport.transform.k;
-    const [minX, minY] = viewport.toData(0, 0);
-    const [maxX, maxY] = viewport.toData(width, height);
-    const view = { minX, minY, maxX, maxY };
+    const view = viewport.visibleBounds();
     const anchors = zoom > 1.05 ? topicAnchorsInView(xs, ys, this.model.topicOfPaper, this.parentOf, view, 3) : null;
     const requests: LabelRequest[] = [];
     for (const plan of planLabels(atlas.topics, atlas.levels, zoom, focusedTopic)) {
@@ -127,7 +125,8 @@ export class MapScene {
     if (zoom >= 1.5) {
       // Cells about one title wide and two lines high: one representative title per small group of dots.
       const scale = zoom * viewport.fit.scale;
-      const titled = titleCandidates(xs, ys, selection.emphasis?.flags ?? null, view, titleLimit(width, height), 180 / scale, 48 / scale);
+      const [cellWidth, cellHeight] = viewport.fit.turned ? [48 / scale, 180 / scale] : [180 / scale, 48 / scale];
+      const titled = titleCandidates(xs, ys, selection.emphasis?.flags ?? null, view, titleLimit(width, height), cellWidth, cellHeight);
       const radiusPx = viewport.radiusPx();
       for (const { index, weight } of titled) {
         const paper = atlas.papers[index];
