@@ -119,7 +119,52 @@ export function themeColorIndices(topics: readonly PaletteTopic[], adjacency: Re
     indexOf.set(next, index);
     used.add(index);
   }
+  improveBySwaps(themes, adjacency, indexOf, labs);
   return indexOf;
+}
+
+/**
+ * Refine a greedy colouring: swap the colours of two themes whenever that lowers the clash cost (for every pair
+ * of touching themes, their adjacency weight times the square of how far their colours fall short of
+ * `DISTINCT_ENOUGH`), in a fixed order, until no swap helps or after 30 passes. On a dense map (30 themes, most
+ * touching several others) greedy choices made early cannot see later clashes; the swaps repair them.
+ */
+function improveBySwaps(
+  themes: readonly number[],
+  adjacency: ReadonlyMap<number, ReadonlyMap<number, number>>,
+  indexOf: Map<number, number>,
+  labs: readonly VisionLabs[],
+): void {
+  const clash = (theme: number, index: number, skip: number): number => {
+    let cost = 0;
+    for (const [other, weight] of adjacency.get(theme) ?? []) {
+      if (other === skip) continue;
+      const otherIndex = indexOf.get(other);
+      if (otherIndex === undefined) continue;
+      const shortfall = DISTINCT_ENOUGH * 1.5 - visionDistance(labs[index]!, labs[otherIndex]!);
+      if (shortfall > 0) cost += weight * shortfall * shortfall;
+    }
+    return cost;
+  };
+  for (let pass = 0; pass < 30; pass++) {
+    let improved = false;
+    for (let i = 0; i < themes.length; i++) {
+      for (let j = i + 1; j < themes.length; j++) {
+        const a = themes[i]!;
+        const b = themes[j]!;
+        const indexA = indexOf.get(a)!;
+        const indexB = indexOf.get(b)!;
+        const before = clash(a, indexA, b) + clash(b, indexB, a);
+        const after = clash(a, indexB, b) + clash(b, indexA, a);
+        if (after < before - 1e-12) {
+          indexOf.set(a, indexB);
+          indexOf.set(b, indexA);
+          improved = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
 }
 
 /**

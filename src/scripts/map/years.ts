@@ -77,7 +77,8 @@ export class YearControl {
 
   private syncPlayButton(): void {
     if (!this.play) return;
-    this.play.setAttribute('aria-pressed', String(this.isPlaying));
+    // The button says what it does next (Play / Pause); its name changes rather than a pressed state.
+    this.play.dataset.playing = String(this.isPlaying);
     const label = this.play.querySelector('[data-map-play-label]');
     if (label) label.textContent = this.isPlaying ? 'Pause' : 'Play';
   }
