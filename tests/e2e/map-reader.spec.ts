@@ -117,7 +117,7 @@ test('a paper page links to the paper on the map, which opens with it selected (
   const atlas = await loadAtlas(page);
   const paper = atlas.papers[3]!;
   await page.goto(`papers/${paper.slug}/`);
-  await page.getByRole('link', { name: 'Show on the map' }).click();
+  await page.getByRole('link', { name: 'Show on map' }).click();
   await expect(page.locator(MAP)).toHaveAttribute('data-points', /\d+/);
   await expect(page.locator(`${MAP} [data-map-tooltip] .atlas-map-tooltip-title`)).toHaveText(paper.title);
   expect(new URL(page.url()).searchParams.get('p')).toBe(paper.slug);
