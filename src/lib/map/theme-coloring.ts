@@ -84,6 +84,10 @@ export function themeColorIndices(topics: readonly PaletteTopic[], adjacency: Re
   const themes = topics.filter((topic) => topic.parent === null).map((topic) => topic.id).sort((a, b) => a - b);
   const paletteSize = Math.max(8, themes.length);
   const labs = Array.from({ length: paletteSize }, (_, index) => visionLabs(topicColor(index, paletteSize)));
+  // Every distance between two palette entries, once: the colouring and the swaps look them up thousands of times.
+  const distances = new Float64Array(paletteSize * paletteSize);
+  for (let i = 0; i < paletteSize; i++) for (let j = 0; j < paletteSize; j++) distances[i * paletteSize + j] = visionDistance(labs[i]!, labs[j]!);
+  const distance = (i: number, j: number) => distances[i * paletteSize + j]!;
   const indexOf = new Map<number, number>();
   const used = new Set<number>();
   const weightOf = (theme: number) => [...(adjacency.get(theme)?.values() ?? [])].reduce((sum, weight) => sum + weight, 0);
@@ -105,13 +109,13 @@ export function themeColorIndices(topics: readonly PaletteTopic[], adjacency: Re
     let farthestIndex = -1;
     for (let index = 0; index < paletteSize; index++) {
       if (used.has(index)) continue;
-      const distance = Math.min(Infinity, ...neighbours.map((other) => visionDistance(labs[index]!, labs[indexOf.get(other)!]!)));
-      if (distance >= DISTINCT_ENOUGH) {
+      const nearest = Math.min(Infinity, ...neighbours.map((other) => distance(index, indexOf.get(other)!)));
+      if (nearest >= DISTINCT_ENOUGH) {
         chosen = index;
         break;
       }
-      if (distance > farthest) {
-        farthest = distance;
+      if (nearest > farthest) {
+        farthest = nearest;
         farthestIndex = index;
       }
     }
@@ -119,52 +123,51 @@ export function themeColorIndices(topics: readonly PaletteTopic[], adjacency: Re
     indexOf.set(next, index);
     used.add(index);
   }
-  improveBySwaps(themes, adjacency, indexOf, labs);
+  improveBySwaps(themes, adjacency, indexOf, distance);
   return indexOf;
 }
 
 /**
  * Refine a greedy colouring: swap the colours of two themes whenever that lowers the clash cost (for every pair
- * of touching themes, their adjacency weight times the square of how far their colours fall short of
- * `DISTINCT_ENOUGH`), in a fixed order, until no swap helps or after 30 passes. On a dense map (30 themes, most
- * touching several others) greedy choices made early cannot see later clashes; the swaps repair them.
+ * of touching themes, their adjacency weight times the square of how far their colours fall short of 1.5 ×
+ * `DISTINCT_ENOUGH`), in a fixed order, until no swap helps or after 12 passes. On a dense map (30 themes, most
+ * touching several others) greedy choices made early cannot see later clashes; the swaps repair them. Arrays
+ * rather than maps: this runs when the map starts, in the reader's browser.
  */
 function improveBySwaps(
   themes: readonly number[],
   adjacency: ReadonlyMap<number, ReadonlyMap<number, number>>,
   indexOf: Map<number, number>,
-  labs: readonly VisionLabs[],
+  distance: (a: number, b: number) => number,
 ): void {
-  const clash = (theme: number, index: number, skip: number): number => {
+  const slotOf = new Map(themes.map((theme, slot) => [theme, slot]));
+  const color = Int32Array.from(themes, (theme) => indexOf.get(theme)!);
+  const neighbours = themes.map((theme) => [...(adjacency.get(theme) ?? [])].filter(([other]) => slotOf.has(other)).map(([other, weight]) => [slotOf.get(other)!, weight] as const));
+  const target = DISTINCT_ENOUGH * 1.5;
+  const clash = (slot: number, index: number, skip: number): number => {
     let cost = 0;
-    for (const [other, weight] of adjacency.get(theme) ?? []) {
+    for (const [other, weight] of neighbours[slot]!) {
       if (other === skip) continue;
-      const otherIndex = indexOf.get(other);
-      if (otherIndex === undefined) continue;
-      const shortfall = DISTINCT_ENOUGH * 1.5 - visionDistance(labs[index]!, labs[otherIndex]!);
+      const shortfall = target - distance(index, color[other]!);
       if (shortfall > 0) cost += weight * shortfall * shortfall;
     }
     return cost;
   };
-  for (let pass = 0; pass < 30; pass++) {
+  for (let pass = 0; pass < 12; pass++) {
     let improved = false;
-    for (let i = 0; i < themes.length; i++) {
-      for (let j = i + 1; j < themes.length; j++) {
-        const a = themes[i]!;
-        const b = themes[j]!;
-        const indexA = indexOf.get(a)!;
-        const indexB = indexOf.get(b)!;
-        const before = clash(a, indexA, b) + clash(b, indexB, a);
-        const after = clash(a, indexB, b) + clash(b, indexA, a);
+    for (let a = 0; a < themes.length; a++) {
+      for (let b = a + 1; b < themes.length; b++) {
+        const before = clash(a, color[a]!, b) + clash(b, color[b]!, a);
+        const after = clash(a, color[b]!, b) + clash(b, color[a]!, a);
         if (after < before - 1e-12) {
-          indexOf.set(a, indexB);
-          indexOf.set(b, indexA);
+          [color[a], color[b]] = [color[b]!, color[a]!];
           improved = true;
         }
       }
     }
     if (!improved) break;
   }
+  themes.forEach((theme, slot) => indexOf.set(theme, color[slot]!));
 }
 
 /**
