@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { cachedAtlas, topicCodeVersion, type CachedAtlas, type TopicBasis } from '../lib/topics/cached-atlas.ts';
 import { papersOfTopic, topicBadgesBySlug, type TopicBadge } from '../lib/site/topic-view.ts';
-import { atlasTopicColors } from '../lib/map/palette.ts';
+import { mapTopicColors } from '../lib/map/theme-coloring.ts';
 import { atlasConfig } from '../lib/config.ts';
 import type { AtlasData } from '../lib/topics/atlas-schema.ts';
 import { yearOfDate } from '../lib/ingest/paper-date.ts';
@@ -93,7 +93,7 @@ let lookupsOfBuild: Promise<AtlasLookups> | undefined;
 /** Atlas data indexed by paper slug; memoised per build. */
 export function getAtlasLookups(): Promise<AtlasLookups> {
   lookupsOfBuild ??= Promise.all([getAtlas(), getPapers()]).then(([atlas, papers]) => {
-    const colors = atlasTopicColors(atlas.topics);
+    const colors = mapTopicColors(atlas);
     const colorOfTopic = (topicId: number) => colors[topicId] ?? '#64748b';
     // The home page, /topics/ and each topic page all list a topic's papers; each list is a scan of every paper.
     const membersById = new Map<number, string[]>();

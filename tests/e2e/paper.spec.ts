@@ -19,7 +19,7 @@ test('a paper page shows its title as the only h1 and its abstract as paragraphs
 
 test('a paper page shows no corpus-wide count, so adding a paper leaves its cached copy valid', async ({ page }) => {
   await openPaper(page, 'Impatient Users Confuse AI Agents');
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText('← All papers');
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText('← All papers · Show on map');
   await expect(page.locator('footer')).not.toContainText(/\d+ papers?\b/);
   await expect(page.locator('footer')).toContainText(/built \d{4}-\d{2}-\d{2}/);
 });

@@ -1,5 +1,5 @@
 import type { Bounds } from './bounds.ts';
-import { viewForBounds, type BaseFit, type MapView } from './view-transform.ts';
+import { screenShiftToData, viewForBounds, type BaseFit, type MapView } from './view-transform.ts';
 
 /** Zooming out further than this only shrinks the map into a corner. */
 export const MIN_ZOOM = 0.7;
@@ -58,7 +58,8 @@ export function sidePanelInset(stage: ScreenBox, panel: ScreenBox): number {
  */
 export function topicView(fit: BaseFit, bounds: Bounds, width: number, height: number, rightInset: number, maxZoom: number): MapView {
   const view = viewForBounds(fit, bounds, width - rightInset, height, 56, 1, Math.min(maxZoom, 12));
-  return { ...view, centerX: view.centerX + rightInset / 2 / (view.zoom * fit.scale) };
+  const [shiftX, shiftY] = screenShiftToData(fit, rightInset / 2, view.zoom);
+  return { ...view, centerX: view.centerX + shiftX, centerY: view.centerY + shiftY };
 }
 
 /**
@@ -81,5 +82,6 @@ export function revealView(
   const marginX = freeWidth * 0.15;
   const marginY = height * 0.15;
   if (sx >= marginX && sx <= freeWidth - marginX && sy >= marginY && sy <= height - marginY) return null;
-  return { zoom, centerX: dataPoint[0] + rightInset / 2 / (zoom * fit.scale), centerY: dataPoint[1] };
+  const [shiftX, shiftY] = screenShiftToData(fit, rightInset / 2, zoom);
+  return { zoom, centerX: dataPoint[0] + shiftX, centerY: dataPoint[1] + shiftY };
 }

@@ -8,6 +8,10 @@ export interface LabelCandidate {
   height: number;
   /** Higher is placed first (e.g. broad themes above subtopics, then by paper count). */
   priority: number;
+  /** Positions to try for this label (a paper title beside its dot); the options' shifts when absent. */
+  shifts?: ReadonlyArray<readonly [number, number]>;
+  /** false: the label is dropped rather than slid inside the viewport (it must stay beside its dot). Default true. */
+  slides?: boolean;
 }
 
 /** Where a label went: its top-left corner and size in screen pixels. */
@@ -77,10 +81,11 @@ export function placeLabels(
   for (const label of ordered) {
     // A cluster near the edge keeps its label: the box slides inside the viewport while its anchor is on screen.
     const isAnchorVisible = label.x >= 0 && label.y >= 0 && label.x <= viewport.width && label.y <= viewport.height;
-    for (const [shiftX, shiftY] of shifts) {
+    const slides = label.slides !== false && isAnchorVisible;
+    for (const [shiftX, shiftY] of label.shifts ?? shifts) {
       let left = label.x - label.width / 2 + shiftX * label.width;
       let top = label.y - label.height / 2 + shiftY * label.height;
-      if (isAnchorVisible) {
+      if (slides) {
         left = Math.min(Math.max(left, edge), viewport.width - edge - label.width);
         top = Math.min(Math.max(top, edge), viewport.height - edge - label.height);
       }

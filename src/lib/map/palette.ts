@@ -185,18 +185,19 @@ const SUBTOPIC_STEPS = [0, -0.09, 0.09, -0.17, 0.17, -0.05, 0.05, -0.13, 0.13];
 
 /**
  * The colour of every topic, indexed by topic id, with subtopics in their broad theme's colour family: broad themes
- * (parent null) take `topicColor(rank, themeCount)` in id order, so themes use the most distinct colours; each
+ * (parent null) take `topicColor(rank, themeCount)` in id order, so themes use the most distinct colours, or the
+ * palette entry `themeColorIndex` gives them (theme-coloring.ts picks entries so neighbouring themes differ); each
  * subtopic takes its theme's colour with a small lightness step (siblings in id order). With one level every topic
- * is a theme, so the result equals `topicColor(id, topics.length)`. The map colours its dots with this; badges
- * that should match the map use it too.
+ * is a theme, so the result equals `topicColor(id, topics.length)`. The map uses `mapTopicColors`, which calls this.
  * @example atlasTopicColors([{ id: 0, parent: null }, { id: 1, parent: 0 }, { id: 2, parent: 0 }])[0] // => '#0072B2'
  */
-export function atlasTopicColors(topics: readonly PaletteTopic[]): string[] {
+export function atlasTopicColors(topics: readonly PaletteTopic[], themeColorIndex?: ReadonlyMap<number, number>): string[] {
   const byId = [...topics].sort((a, b) => a.id - b.id);
   const themes = byId.filter((topic) => topic.parent === null);
   const colors = new Array<string>(byId.length);
+  const paletteSize = Math.max(themes.length, ...(themeColorIndex ? [...themeColorIndex.values()].map((index) => index + 1) : []));
   themes.forEach((theme, rank) => {
-    colors[theme.id] = topicColor(rank, themes.length);
+    colors[theme.id] = topicColor(themeColorIndex?.get(theme.id) ?? rank, paletteSize);
   });
   const siblingRank = new Map<number, number>();
   for (const topic of byId) {

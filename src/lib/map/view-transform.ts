@@ -1,13 +1,56 @@
 import type { Bounds } from './bounds.ts';
 
 /**
- * How data coordinates become "world" pixels at zoom 1: `world = data * scale + offset`.
+ * How data coordinates become "world" pixels at zoom 1: `world = data * scale + offset`, after a quarter turn of
+ * the data when `turned` (a wide map on a tall phone screen fills it turned; distances and neighbours stay).
  * The zoom transform then maps world to screen: `screen = world * k + (x, y)` (d3-zoom's convention).
  */
 export interface BaseFit {
   scale: number;
   offsetX: number;
   offsetY: number;
+  /** The data is turned a quarter clockwise: data (x, y) is drawn at (−y, x). */
+  turned?: boolean;
+}
+
+/**
+ * A data point in world pixels (zoom 1).
+ * @example dataToWorld({ scale: 100, offsetX: 0, offsetY: 0, turned: true }, 0.5, 0.25) // => [-25, 50]
+ */
+export function dataToWorld(fit: BaseFit, x: number, y: number): [number, number] {
+  const [u, v] = fit.turned ? [-y, x] : [x, y];
+  return [u * fit.scale + fit.offsetX, v * fit.scale + fit.offsetY];
+}
+
+/**
+ * The data point at world pixel (wx, wy): the inverse of `dataToWorld`.
+ * @example worldToData({ scale: 100, offsetX: 0, offsetY: 0, turned: true }, -25, 50) // => [0.5, 0.25]
+ */
+export function worldToData(fit: BaseFit, wx: number, wy: number): [number, number] {
+  const u = (wx - fit.offsetX) / fit.scale;
+  const v = (wy - fit.offsetY) / fit.scale;
+  return fit.turned ? [v, -u] : [u, v];
+}
+
+/**
+ * The data offset that moves the view `dxPx` screen pixels to the right at zoom `zoom` (panels on the right shift
+ * the centre of what is framed).
+ * @example screenShiftToData({ scale: 100, offsetX: 0, offsetY: 0 }, 50, 2) // => [0.25, 0]
+ */
+export function screenShiftToData(fit: BaseFit, dxPx: number, zoom: number): [number, number] {
+  const shift = dxPx / (zoom * fit.scale);
+  return fit.turned ? [0, -shift] : [shift, 0];
+}
+
+/**
+ * Whether a map of `bounds` is shown larger turned a quarter in a `width` × `height` area: when turning makes it at
+ * least a quarter larger (a wide map on a phone held upright), not for small gains, so most screens keep north up.
+ * @example shouldTurn({ minX: 0, minY: 0, maxX: 2, maxY: 1 }, 390, 700, 20) // => true
+ */
+export function shouldTurn(bounds: Bounds, width: number, height: number, paddingPx: number): boolean {
+  const upright = fitBounds(bounds, width, height, paddingPx).scale;
+  const turned = fitBounds(bounds, width, height, paddingPx, true).scale;
+  return turned >= upright * 1.25;
 }
 
 /** A d3-zoom-like transform: screen = world * k + (x, y). */
@@ -27,9 +70,11 @@ export interface MapView {
 /**
  * The uniform scale and offset that fit `bounds` into a `width` × `height` viewport with `paddingPx` on every side,
  * centred. A degenerate box (one point) is treated as a unit square around it.
+ * With `turned`, the data turned a quarter (see `BaseFit`) is fitted instead.
  * @example fitBounds({ minX: 0, minY: 0, maxX: 1, maxY: 1 }, 200, 100, 0) // => { scale: 100, offsetX: 50, offsetY: 0 }
  */
-export function fitBounds(bounds: Bounds, width: number, height: number, paddingPx: number): BaseFit {
+export function fitBounds(original: Bounds, width: number, height: number, paddingPx: number, turned = false): BaseFit {
+  const bounds = turned ? { minX: -original.maxY, maxX: -original.minY, minY: original.minX, maxY: original.maxX } : original;
   const spanX = bounds.maxX - bounds.minX || 1;
   const spanY = bounds.maxY - bounds.minY || 1;
   const innerWidth = Math.max(1, width - 2 * paddingPx);
@@ -37,7 +82,9 @@ export function fitBounds(bounds: Bounds, width: number, height: number, padding
   const scale = Math.min(innerWidth / spanX, innerHeight / spanY);
   const midX = (bounds.minX + bounds.maxX) / 2;
   const midY = (bounds.minY + bounds.maxY) / 2;
-  return { scale, offsetX: width / 2 - midX * scale, offsetY: height / 2 - midY * scale };
+  const fit: BaseFit = { scale, offsetX: width / 2 - midX * scale, offsetY: height / 2 - midY * scale };
+  if (turned) fit.turned = true;
+  return fit;
 }
 
 /**
@@ -45,8 +92,7 @@ export function fitBounds(bounds: Bounds, width: number, height: number, padding
  * @example transformForView({ scale: 100, offsetX: 0, offsetY: 0 }, { zoom: 2, centerX: 0.5, centerY: 0.5 }, 100, 100) // => { k: 2, x: -50, y: -50 }
  */
 export function transformForView(fit: BaseFit, view: MapView, width: number, height: number): ZoomTransformLike {
-  const worldX = view.centerX * fit.scale + fit.offsetX;
-  const worldY = view.centerY * fit.scale + fit.offsetY;
+  const [worldX, worldY] = dataToWorld(fit, view.centerX, view.centerY);
   return { k: view.zoom, x: width / 2 - worldX * view.zoom, y: height / 2 - worldY * view.zoom };
 }
 
@@ -55,9 +101,8 @@ export function transformForView(fit: BaseFit, view: MapView, width: number, hei
  * @example viewForTransform({ scale: 100, offsetX: 0, offsetY: 0 }, { k: 2, x: -50, y: -50 }, 100, 100) // => { zoom: 2, centerX: 0.5, centerY: 0.5 }
  */
 export function viewForTransform(fit: BaseFit, transform: ZoomTransformLike, width: number, height: number): MapView {
-  const worldX = (width / 2 - transform.x) / transform.k;
-  const worldY = (height / 2 - transform.y) / transform.k;
-  return { zoom: transform.k, centerX: (worldX - fit.offsetX) / fit.scale, centerY: (worldY - fit.offsetY) / fit.scale };
+  const [centerX, centerY] = worldToData(fit, (width / 2 - transform.x) / transform.k, (height / 2 - transform.y) / transform.k);
+  return { zoom: transform.k, centerX, centerY };
 }
 
 /**
@@ -73,8 +118,8 @@ export function viewForBounds(
   minZoom: number,
   maxZoom: number,
 ): MapView {
-  const spanX = Math.max((bounds.maxX - bounds.minX) * fit.scale, 1e-9);
-  const spanY = Math.max((bounds.maxY - bounds.minY) * fit.scale, 1e-9);
+  const spanX = Math.max((fit.turned ? bounds.maxY - bounds.minY : bounds.maxX - bounds.minX) * fit.scale, 1e-9);
+  const spanY = Math.max((fit.turned ? bounds.maxX - bounds.minX : bounds.maxY - bounds.minY) * fit.scale, 1e-9);
   const zoom = Math.min(
     Math.max(1, width - 2 * paddingPx) / spanX,
     Math.max(1, height - 2 * paddingPx) / spanY,
@@ -105,7 +150,8 @@ export function interpolateView(from: MapView, to: MapView, t: number): MapView 
  */
 export function dataToScreen(fit: BaseFit, transform: ZoomTransformLike, x: number, y: number): [number, number] {
   const { k, x: tx, y: ty } = transform;
-  return [(x * fit.scale + fit.offsetX) * k + tx, (y * fit.scale + fit.offsetY) * k + ty];
+  const [worldX, worldY] = dataToWorld(fit, x, y);
+  return [worldX * k + tx, worldY * k + ty];
 }
 
 /**
@@ -114,7 +160,7 @@ export function dataToScreen(fit: BaseFit, transform: ZoomTransformLike, x: numb
  */
 export function screenToData(fit: BaseFit, transform: ZoomTransformLike, sx: number, sy: number): [number, number] {
   const { k, x: tx, y: ty } = transform;
-  return [((sx - tx) / k - fit.offsetX) / fit.scale, ((sy - ty) / k - fit.offsetY) / fit.scale];
+  return worldToData(fit, (sx - tx) / k, (sy - ty) / k);
 }
 
 /**

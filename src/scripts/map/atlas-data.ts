@@ -9,6 +9,10 @@ export interface MapModel {
   ys: Float64Array;
   /** Finest-level topic id of each paper. */
   topicOfPaper: Int32Array;
+  /** Publication year of each paper; 0 when undated. */
+  yearOfPaper: Int16Array;
+  /** First and last publication year among the papers; null when fewer than two years occur. */
+  yearBounds: [number, number] | null;
   paperIndexBySlug: Map<string, number>;
   topicBySlug: Map<string, AtlasTopic>;
   /** Topics indexed by id. */
@@ -51,6 +55,9 @@ export function buildMapModel(atlas: AtlasData, source: string): MapModel {
   const xs = new Float64Array(count);
   const ys = new Float64Array(count);
   const topicOfPaper = new Int32Array(count);
+  const yearOfPaper = new Int16Array(count);
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
   const paperIndexBySlug = new Map<string, number>();
   const sizeOfGroup = new Uint32Array(topicCount + 1);
   atlas.papers.forEach((paper, index) => {
@@ -60,6 +67,11 @@ export function buildMapModel(atlas: AtlasData, source: string): MapModel {
     xs[index] = paper.x;
     ys[index] = paper.y;
     topicOfPaper[index] = paper.topic;
+    if (paper.year !== undefined) {
+      yearOfPaper[index] = paper.year;
+      firstYear = Math.min(firstYear, paper.year);
+      lastYear = Math.max(lastYear, paper.year);
+    }
     paperIndexBySlug.set(paper.slug, index);
     sizeOfGroup[paper.topic + 1]! += 1;
   });
@@ -83,6 +95,8 @@ export function buildMapModel(atlas: AtlasData, source: string): MapModel {
     xs,
     ys,
     topicOfPaper,
+    yearOfPaper,
+    yearBounds: lastYear > firstYear ? [firstYear, lastYear] : null,
     paperIndexBySlug,
     topicBySlug: new Map(atlas.topics.map((topic) => [topic.slug, topic])),
     topics,

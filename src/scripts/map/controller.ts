@@ -1,19 +1,23 @@
 import type { AtlasTopic } from '../../lib/topics/atlas-schema.ts';
 import { joinBase } from '../../lib/site/paths.ts';
 import type { Direction } from '../../lib/map/direction.ts';
-import { clampZoom, maxZoomForCount, revealView } from '../../lib/map/framing.ts';
+import { clampZoom, maxZoomForCount, MIN_ZOOM, revealView } from '../../lib/map/framing.ts';
+import { normalizeYears } from '../../lib/map/year-range.ts';
 import { hitRadius } from '../../lib/map/point-radius.ts';
 import type { MapModel } from './atlas-data.ts';
 import { createHitTester, type HitTester } from './hit-test.ts';
 import { attachKeyboard, type MapKeyAction } from './keyboard.ts';
-import { renderLegend, syncLegend } from './legend.ts';
+import { MapPanels } from './panels.ts';
+import { YearControl } from './years.ts';
 import { attachSearchBox, createEngineSearch, createTitleSearch } from './search.ts';
 import { MapSelection } from './selection.ts';
 import { MapScene } from './scene.ts';
 import { watchTheme } from './theme.ts';
 import { createUrlStateWriter, readUrlState } from './view-state.ts';
-import { decodeHighlightSlugs } from '../../lib/map/url-state.ts';
 import { MapViewport } from './viewport.ts';
+
+/** The data direction of each screen direction when the map is drawn turned a quarter clockwise. */
+const TURNED_DIRECTION: Record<Direction, Direction> = { right: 'up', down: 'right', left: 'down', up: 'left' };
 
 function required<T extends Element>(parent: HTMLElement, selector: string): T {
   const element = parent.querySelector<T>(selector);
@@ -39,10 +43,7 @@ export class AtlasMapController {
   private readonly root: HTMLElement;
   private readonly stage: HTMLElement;
   private readonly status: HTMLElement;
-  private readonly legend: HTMLDetailsElement | null;
-  private readonly legendList: HTMLElement | null;
-  private readonly searchCount: HTMLElement | null;
-  private readonly focusChip: HTMLElement | null;
+  private readonly panels: MapPanels;
   private readonly model: MapModel;
   private readonly base: string;
   private readonly isInteractive: boolean;
@@ -54,6 +55,8 @@ export class AtlasMapController {
   private readonly writeUrl = createUrlStateWriter();
   private lastPointerType = 'mouse';
   private frameRequest = 0;
+  private yearControl: YearControl | null = null;
+  private runSearch: ((query: string) => void) | null = null;
   private hasDrawn = false;
 
   constructor(root: HTMLElement, frame: HTMLElement, model: MapModel, base: string) {
@@ -62,10 +65,7 @@ export class AtlasMapController {
     this.base = base;
     this.stage = required(frame, '[data-map-stage]');
     this.status = required(root, '[data-map-status]');
-    this.legend = frame.querySelector('details[data-map-legend]');
-    this.legendList = frame.querySelector('[data-map-legend-list]');
-    this.searchCount = frame.querySelector('[data-map-search-count]');
-    this.focusChip = frame.querySelector('[data-map-focus-chip]');
+    this.panels = new MapPanels(root, frame, model);
     this.isInteractive = root.dataset.interactive !== 'false';
     this.syncsUrl = root.dataset.syncUrl === 'true';
     this.hitTester = createHitTester(model.xs, model.ys);
@@ -76,7 +76,7 @@ export class AtlasMapController {
     );
     this.selection = new MapSelection(model);
     this.viewport = new MapViewport(
-      { root, stage: this.stage, canvas: required(frame, 'canvas[data-map-canvas]'), legend: this.legend },
+      { root, stage: this.stage, canvas: required(frame, 'canvas[data-map-canvas]'), legend: this.panels.legend },
       model,
       maxZoomForCount(model.count),
       { redraw: () => this.scheduleDraw(), moved: () => this.persist() },
@@ -92,6 +92,7 @@ export class AtlasMapController {
       attachKeyboard(this.stage, (action) => this.onKey(action));
       this.attachButtons();
       this.attachSearch();
+      this.attachYears();
     }
     const highlight = Number(this.root.dataset.highlightTopic);
     if (this.root.dataset.highlightTopic && Number.isInteger(highlight) && this.model.topics[highlight]) {
@@ -103,7 +104,7 @@ export class AtlasMapController {
       this.draw();
     }).observe(this.stage);
     // Opening or folding the side legend changes the free area the map is fitted into.
-    this.legend?.addEventListener('toggle', () => {
+    this.panels.legend?.addEventListener('toggle', () => {
       this.layout();
       this.draw();
     });
@@ -144,6 +145,7 @@ export class AtlasMapController {
       },
     };
     this.root.dispatchEvent(new CustomEvent('atlas-map-drawn', { detail }));
+    this.panels.followView(this.viewport);
     if (!this.hasDrawn) {
       this.hasDrawn = true;
       this.root.dataset.points = String(this.model.count);
@@ -233,50 +235,43 @@ export class AtlasMapController {
   private setFocus(topicId: number | null, options: { zoom: boolean }): void {
     this.selection.setFocus(topicId);
     this.syncSearchCount();
-    if (this.legendList) syncLegend(this.legendList, topicId);
     if (options.zoom) {
       const target = topicId === null ? this.viewport.homeView() : this.viewport.viewForTopic(topicId);
       if (target) this.viewport.animateTo(target);
     }
     const topic = topicId === null ? null : this.model.topics[topicId];
-    this.syncFocusChip(topic ?? null);
+    if (this.panels.syncFocus(topic ?? null, topic ? (this.scene.topicColors[topic.id] ?? '') : '')) this.viewport.measureObstacles();
     if (topic) this.announce(`Showing topic ${topic.label}, ${topic.size} papers. Escape shows all topics.`);
     this.persist();
     this.scheduleDraw();
   }
 
-  private syncFocusChip(topic: AtlasTopic | null): void {
-    if (!this.focusChip) return;
-    this.focusChip.hidden = topic === null;
-    if (!topic) return;
-    const label = this.focusChip.querySelector('[data-map-focus-label]');
-    const swatch = this.focusChip.querySelector<HTMLElement>('[data-map-focus-swatch]');
-    if (label) label.textContent = topic.label;
-    if (swatch) swatch.style.background = this.scene.topicColors[topic.id] ?? '';
-    this.viewport.measureObstacles();
+  private setSearch(query: string, matches: number[] | null, highlighted: readonly string[] | null = null): void {
+    this.selection.setSearch(matches, query.trim() || null, highlighted);
+    this.syncSearchCount();
+    if (matches !== null) this.announce(`${matches.length} papers match ${highlighted ? 'the papers of the link' : query.trim()}.`);
+    this.persist();
+    this.scheduleDraw();
   }
 
-  private setSearch(query: string, matches: number[] | null): void {
-    this.selection.setSearch(matches);
+  private setYears(years: [number, number] | null): void {
+    this.selection.setYears(years);
     this.syncSearchCount();
-    if (matches !== null) this.announce(`${matches.length} papers match ${query.trim()}.`);
+    this.persist();
     this.scheduleDraw();
   }
 
   private syncSearchCount(): void {
-    if (this.searchCount) this.searchCount.textContent = this.selection.searchCount();
-    // How many papers are drawn in colour (the rest dimmed), for tests and tools; absent when nothing is dimmed.
-    const emphasized = this.selection.emphasis?.indices.length;
-    if (emphasized === undefined) delete this.root.dataset.emphasized;
-    else this.root.dataset.emphasized = String(emphasized);
+    this.panels.syncCounts(this.selection);
   }
 
   private resetAll(): void {
     const input = this.root.querySelector<HTMLInputElement>('[data-map-search] input[type="search"]');
-    if (input?.value) {
-      input.value = '';
-      this.setSearch('', null);
-    }
+    if (input) input.value = '';
+    if (this.selection.searchMatches) this.setSearch('', null);
+    this.yearControl?.stop();
+    this.yearControl?.show(null);
+    if (this.selection.years) this.setYears(null);
     this.select(-1, { announce: false, reveal: false });
     this.setFocus(null, { zoom: false });
     this.viewport.animateTo(this.viewport.homeView());
@@ -298,14 +293,16 @@ export class AtlasMapController {
         this.resetAll();
         break;
       case 'zoom':
-        this.viewport.zoomBy(action.factor);
+        this.zoomBy(action.factor);
         break;
     }
   }
 
   private move(direction: Direction): void {
     const { viewport } = this;
-    const next = this.selection.nextPaper(direction, viewport.toData((viewport.width - viewport.rightInset) / 2, viewport.height / 2));
+    // On a turned map (a phone), the arrow's screen direction is a quarter turn from the data's.
+    const inData = viewport.fit.turned ? TURNED_DIRECTION[direction] : direction;
+    const next = this.selection.nextPaper(inData, viewport.toData((viewport.width - viewport.rightInset) / 2, viewport.height / 2));
     if (next < 0) {
       this.announce(`No paper further ${direction}.`);
       return;
@@ -314,8 +311,8 @@ export class AtlasMapController {
   }
 
   private attachButtons(): void {
-    this.root.querySelector('[data-map-zoom-in]')?.addEventListener('click', () => this.viewport.zoomBy(1.6));
-    this.root.querySelector('[data-map-zoom-out]')?.addEventListener('click', () => this.viewport.zoomBy(1 / 1.6));
+    this.root.querySelector('[data-map-zoom-in]')?.addEventListener('click', () => this.zoomBy(1.6));
+    this.root.querySelector('[data-map-zoom-out]')?.addEventListener('click', () => this.zoomBy(1 / 1.6));
     this.root.querySelector('[data-map-reset]')?.addEventListener('click', () => this.resetAll());
     this.root.querySelector('[data-map-focus-clear]')?.addEventListener('click', () => {
       this.setFocus(null, { zoom: true });
@@ -323,27 +320,32 @@ export class AtlasMapController {
     });
   }
 
+  /** Zoom by `factor` and say the zoom level reached (the + and − buttons and keys). */
+  private zoomBy(factor: number): void {
+    const zoom = this.viewport.zoomBy(factor);
+    const level = zoom >= 10 ? Math.round(zoom) : Math.round(zoom * 10) / 10;
+    this.announce(`Zoom ${level}×${zoom >= this.viewport.maxZoom ? ', the closest view' : zoom <= MIN_ZOOM ? ', the widest view' : ''}.`);
+  }
+
   private attachSearch(): void {
     const form = this.root.querySelector<HTMLFormElement>('form[data-map-search]');
     if (!form) return;
     const search = createEngineSearch(this.base, this.model, createTitleSearch(this.model));
-    attachSearchBox(form, search, (query, matches) => this.setSearch(query, matches));
+    this.runSearch = attachSearchBox(form, search, (query, matches) => this.setSearch(query, matches));
+  }
+
+  private attachYears(): void {
+    const element = this.root.querySelector<HTMLElement>('[data-map-years]');
+    const bounds = this.model.yearBounds;
+    if (!element || !bounds) return;
+    this.yearControl = new YearControl(element, bounds, (years) => this.setYears(years));
   }
 
   private renderLegend(): void {
-    if (!this.legendList) return;
-    const { atlas } = this.model;
-    renderLegend(
-      this.legendList,
-      atlas.topics,
-      atlas.levels,
+    this.panels.renderLegend(
       (topic: AtlasTopic) => this.scene.topicColors[topic.id] ?? '',
       (topicId) => this.setFocus(topicId === this.selection.focusedTopic ? null : topicId, { zoom: true }),
     );
-    const count = this.root.querySelector('[data-map-legend-count]');
-    if (count) count.textContent = String(atlas.levels === 2 ? atlas.topics.filter((t) => t.level === 0).length : this.model.topics.length);
-    // A phone shows the legend folded so the map is visible; wide screens show it open beside the map.
-    if (this.legend && window.matchMedia('(max-width: 767px)').matches) this.legend.open = false;
   }
 
   // ---- URL and announcements -------------------------------------------------------------------------------
@@ -351,11 +353,18 @@ export class AtlasMapController {
   private restoreFromUrl(): void {
     const { viewport } = this;
     const state = readUrlState();
-    // `?papers=` (from /similar/'s "show on map") highlights those papers as a search would.
-    const highlighted = decodeHighlightSlugs(window.location.search);
+    // `?papers=` (from /similar/'s "show on map") highlights those papers as a search would; `?q=` runs the search.
+    const { highlighted } = state;
     if (highlighted) {
       const indices = highlighted.map((slug) => this.model.paperIndexBySlug.get(slug)).filter((index) => index !== undefined);
-      this.setSearch('the papers of the link', indices.sort((a, b) => a - b));
+      this.setSearch('', indices.sort((a, b) => a - b), highlighted);
+    } else if (state.query && this.runSearch) {
+      this.runSearch(state.query);
+    }
+    if (state.years && this.model.yearBounds) {
+      const years = normalizeYears(state.years, this.model.yearBounds);
+      this.yearControl?.show(years);
+      this.setYears(years);
     }
     const topic = state.topicSlug ? this.model.topicBySlug.get(state.topicSlug) : undefined;
     if (topic) this.setFocus(topic.id, { zoom: false });

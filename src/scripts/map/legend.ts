@@ -59,3 +59,28 @@ export function syncLegend(list: HTMLElement, focusedTopic: number | null): void
     button.setAttribute('aria-pressed', String(Number(button.dataset.topicId) === focusedTopic));
   }
 }
+
+/**
+ * Make the topics panel follow the view: mark each topic with papers in view (`data-in-view`, with the count in
+ * its title), and scroll the list to the first theme in view unless the reader is using the list. `counts` null
+ * (the whole map in view) clears the marks and leaves the scroll alone.
+ */
+export function syncLegendToView(list: HTMLElement, counts: ReadonlyMap<number, number> | null): void {
+  let first: HTMLElement | null = null;
+  for (const button of list.querySelectorAll<HTMLButtonElement>('button[data-topic-id]')) {
+    const count = counts?.get(Number(button.dataset.topicId)) ?? 0;
+    if (counts === null) {
+      delete button.dataset.inView;
+      continue;
+    }
+    button.dataset.inView = String(count > 0);
+    if (count > 0 && !first && !button.classList.contains('is-child')) first = button;
+  }
+  const isInUse = list.matches(':hover') || list.contains(document.activeElement);
+  if (!first || isInUse) return;
+  const listBox = list.getBoundingClientRect();
+  const itemBox = first.getBoundingClientRect();
+  if (itemBox.top < listBox.top || itemBox.bottom > listBox.bottom) {
+    list.scrollTo({ top: list.scrollTop + itemBox.top - listBox.top - 4, behavior: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  }
+}

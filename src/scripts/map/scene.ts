@@ -1,10 +1,12 @@
-import { atlasTopicColors } from '../../lib/map/palette.ts';
+import { mapTopicColors } from '../../lib/map/theme-coloring.ts';
 import type { Obstacle } from '../../lib/map/label-placement.ts';
 import { isLabelDimmed, planLabels } from '../../lib/map/label-plan.ts';
 import { pointAlpha, ringSizePx } from '../../lib/map/point-radius.ts';
 import { tooltipHint } from '../../lib/map/tooltip.ts';
+import { titleCandidates, titleLimit, topicAnchorsInView } from '../../lib/map/view-labels.ts';
+import type { PlacedLabel } from '../../lib/map/label-placement.ts';
 import type { MapModel } from './atlas-data.ts';
-import { LabelLayer } from './labels.ts';
+import { LabelLayer, type LabelRequest } from './labels.ts';
 import { PointRenderer } from './renderer.ts';
 import type { MapSelection } from './selection.ts';
 import { currentTheme, labelColor, pointColor, type MapTheme } from './theme.ts';
@@ -31,14 +33,17 @@ export class MapScene {
   private theme: MapTheme = currentTheme();
   /** Dot colour of each topic for the current theme. */
   private groupColors: string[] = [];
+  /** Parent topic id of each topic id (null for a theme). */
+  private readonly parentOf: (number | null)[];
 
   constructor(elements: SceneElements, model: MapModel, isInteractive: boolean) {
     this.model = model;
     this.isInteractive = isInteractive;
     this.ring = elements.ring;
     this.tooltip = new Tooltip(elements.tooltip);
-    this.labels = new LabelLayer(elements.labels, model.topics);
-    this.topicColors = atlasTopicColors(model.atlas.topics);
+    this.labels = new LabelLayer(elements.labels, Math.max(1, ...model.topics.map((topic) => topic.size)));
+    this.parentOf = model.topics.map((topic) => topic.parent);
+    this.topicColors = mapTopicColors(model.atlas);
     this.updateColors();
   }
 
@@ -76,26 +81,74 @@ export class MapScene {
       dimColor: this.theme.dimColor,
       dimAlpha: this.theme.dimAlpha,
     });
-    this.drawLabels(viewport, selection);
-    this.placeRingAndTooltip(viewport, selection, radiusPx, isTouch);
+    const labels = this.drawLabels(viewport, selection);
+    this.placeRingAndTooltip(viewport, selection, radiusPx, isTouch, labels);
   }
 
   private updateColors(): void {
     this.groupColors = this.topicColors.map((color) => pointColor(color, this.theme));
   }
 
-  private drawLabels(viewport: MapViewport, selection: MapSelection): void {
-    const { topics, atlas } = this.model;
+  /**
+   * Three levels of labels: broad themes zoomed out, subtopics zoomed in, and paper titles once few enough papers
+   * are in view. A topic whose centre is off screen is labelled on its papers in view, so deep zooms stay named.
+   */
+  private drawLabels(viewport: MapViewport, selection: MapSelection): PlacedLabel[] {
+    const { topics, atlas, xs, ys } = this.model;
     const { focusedTopic } = selection;
-    this.labels.update(
-      topics,
-      planLabels(atlas.topics, atlas.levels, viewport.transform.k, focusedTopic),
-      (x, y) => viewport.toScreen(x, y),
-      { width: viewport.width, height: viewport.height },
-      this.labelObstacles(viewport, selection),
-      (topic) => labelColor(this.topicColors[topic.id] ?? '#64748b', this.theme),
-      (topic) => isLabelDimmed(topic, focusedTopic),
-    );
+    const { width, height } = viewport;
+    const zoom = viewport.transform.k;
+    const view = viewport.visibleBounds();
+    const anchors = zoom > 1.05 ? topicAnchorsInView(xs, ys, this.model.topicOfPaper, this.parentOf, view, 3) : null;
+    const requests: LabelRequest[] = [];
+    for (const plan of planLabels(atlas.topics, atlas.levels, zoom, focusedTopic)) {
+      const topic = topics[plan.topicId];
+      if (!topic) continue;
+      let [x, y] = viewport.toScreen(topic.centroid[0], topic.centroid[1]);
+      const isCentreOnScreen = x >= 0 && y >= 0 && x <= width && y <= height;
+      const anchor = anchors?.get(topic.id);
+      if (!isCentreOnScreen && anchor) [x, y] = viewport.toScreen(anchor.x, anchor.y);
+      else if (!isCentreOnScreen && (x < -200 || y < -100 || x > width + 200 || y > height + 100)) continue;
+      requests.push({
+        kind: plan.isTheme ? 'theme' : 'subtopic',
+        id: topic.id,
+        name: String(topic.id),
+        text: topic.label,
+        x,
+        y,
+        priority: plan.priority,
+        size: topic.size,
+        color: labelColor(this.topicColors[topic.id] ?? '#64748b', this.theme),
+        isDimmed: isLabelDimmed(topic, focusedTopic),
+      });
+    }
+    if (zoom >= 1.5) {
+      // Cells about one title wide and two lines high: one representative title per small group of dots.
+      const scale = zoom * viewport.fit.scale;
+      const [cellWidth, cellHeight] = viewport.fit.turned ? [48 / scale, 180 / scale] : [180 / scale, 48 / scale];
+      const titled = titleCandidates(xs, ys, selection.emphasis?.flags ?? null, view, titleLimit(width, height), cellWidth, cellHeight);
+      const radiusPx = viewport.radiusPx();
+      for (const { index, weight } of titled) {
+        const paper = atlas.papers[index];
+        if (!paper) continue;
+        const [x, y] = viewport.paperOnScreen(index);
+        requests.push({
+          kind: 'paper',
+          id: topics.length + index,
+          name: paper.slug,
+          text: paper.title,
+          x,
+          y,
+          // Below every topic label; representatives of larger groups first, then the titles nearest the middle.
+          priority: -1e9 + weight * 1e4 - Math.hypot(x - width / 2, y - height / 2),
+          size: 0,
+          color: labelColor(this.topicColors[paper.topic] ?? '#64748b', this.theme),
+          isDimmed: false,
+          dotRadiusPx: radiusPx,
+        });
+      }
+    }
+    return this.labels.update(requests, { width, height }, this.labelObstacles(viewport, selection));
   }
 
   /** The overlays, plus the hovered or selected paper so its label never hides the dot being looked at. */
@@ -107,7 +160,7 @@ export class MapScene {
     return [...viewport.obstacles, { left: sx - reach, top: sy - reach, width: 2 * reach, height: 2 * reach }];
   }
 
-  private placeRingAndTooltip(viewport: MapViewport, selection: MapSelection, radiusPx: number, isTouch: boolean): void {
+  private placeRingAndTooltip(viewport: MapViewport, selection: MapSelection, radiusPx: number, isTouch: boolean, labels: readonly PlacedLabel[]): void {
     const { active } = selection;
     if (active < 0) {
       this.ring.hidden = true;
@@ -131,6 +184,6 @@ export class MapScene {
     const topic = this.model.topics[this.model.topicOfPaper[active] as number];
     if (!paper || !topic) return;
     const hint = tooltipHint({ isInteractive: this.isInteractive, isTouch, isKeyboardSelection: selection.isKeyboardSelection });
-    this.tooltip.show({ title: paper.title, topicLabel: topic.label, topicColor: this.groupColors[topic.id] ?? '', hint }, sx, sy, width, height);
+    this.tooltip.show({ title: paper.title, topicLabel: topic.label, topicColor: this.groupColors[topic.id] ?? '', hint }, sx, sy, width, height, labels.filter((label) => label.id < this.model.topics.length));
   }
 }

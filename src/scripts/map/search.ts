@@ -58,14 +58,17 @@ async function docIdsToIndices(engine: SearchEngine, model: MapModel): Promise<(
   };
 }
 
-/** Wire the search form: debounced input, Enter does not submit, results reported with their count. */
+/**
+ * Wire the search form: debounced input, Enter does not submit, results reported with their count. Returns a
+ * function that puts a query into the box and runs it (a `?q=` link).
+ */
 export function attachSearchBox(
   form: HTMLFormElement,
   search: MapSearch,
   onResults: (query: string, matches: number[] | null) => void,
-): void {
+): ((query: string) => void) | null {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]');
-  if (!input) return;
+  if (!input) return null;
   let timer: number | undefined;
   let latestQuery = '';
   const run = () => {
@@ -94,4 +97,8 @@ export function attachSearchBox(
       run();
     }
   });
+  return (query) => {
+    input.value = query;
+    run();
+  };
 }

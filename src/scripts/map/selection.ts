@@ -1,6 +1,7 @@
 import { nearestInDirection, nearestPoint, type Direction } from '../../lib/map/direction.ts';
 import { emphasisOf, searchCountText, type Emphasis } from '../../lib/map/emphasis.ts';
 import type { MapUrlState } from '../../lib/map/url-state.ts';
+import { papersInYears } from '../../lib/map/year-range.ts';
 import type { MapView } from '../../lib/map/view-transform.ts';
 import type { MapModel } from './atlas-data.ts';
 
@@ -12,6 +13,12 @@ export class MapSelection {
   focusedTopic: number | null = null;
   /** Paper indices matching the search box, or null without a search. */
   searchMatches: number[] | null = null;
+  /** The search box's words, kept in the URL; null without a search. */
+  query: string | null = null;
+  /** Papers a link asked to highlight (`?papers=`), by slug; null for none. */
+  highlighted: readonly string[] | null = null;
+  /** The year range drawn in colour, inclusive; null for all years. */
+  years: readonly [number, number] | null = null;
   /** Papers drawn in colour (in the focused topic and the search results); null when none is dimmed. */
   emphasis: Emphasis | null = null;
   /** The paper picked with the keyboard or a tap; -1 for none. */
@@ -40,8 +47,17 @@ export class MapSelection {
     this.updateEmphasis();
   }
 
-  setSearch(matches: number[] | null): void {
+  /** Highlight `matches` (null: none) found for `query`, or for the `highlighted` slugs of a link. */
+  setSearch(matches: number[] | null, query: string | null, highlighted: readonly string[] | null = null): void {
     this.searchMatches = matches;
+    this.query = matches === null ? null : query;
+    this.highlighted = matches === null ? null : highlighted;
+    this.updateEmphasis();
+  }
+
+  /** Draw only the papers of `years` (inclusive) in colour; null for all years. */
+  setYears(years: readonly [number, number] | null): void {
+    this.years = years;
     this.updateEmphasis();
   }
 
@@ -74,6 +90,9 @@ export class MapSelection {
       view,
       topicSlug: this.focusedTopic === null ? null : (this.model.topics[this.focusedTopic]?.slug ?? null),
       paperSlug: this.selected < 0 ? null : (this.model.atlas.papers[this.selected]?.slug ?? null),
+      query: this.highlighted ? null : this.query,
+      years: this.years,
+      highlighted: this.highlighted,
     };
   }
 
@@ -81,6 +100,7 @@ export class MapSelection {
     const sets: ArrayLike<number>[] = [];
     if (this.focusedTopic !== null) sets.push(this.model.membersOfTopic[this.focusedTopic] ?? []);
     if (this.searchMatches) sets.push(this.searchMatches);
+    if (this.years) sets.push(papersInYears(this.model.yearOfPaper, this.years));
     this.emphasis = emphasisOf(this.model.count, sets);
   }
 }

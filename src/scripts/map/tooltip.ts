@@ -1,4 +1,4 @@
-import { tooltipPosition } from '../../lib/map/tooltip.ts';
+import { tooltipPosition, type TooltipAvoid } from '../../lib/map/tooltip.ts';
 
 /** What the tooltip shows for one paper. */
 export interface TooltipContent {
@@ -31,14 +31,17 @@ export class Tooltip {
     element.replaceChildren(this.titleElement, topicRow, this.hintElement);
   }
 
-  /** Show the tooltip for a point at (x, y) in the stage, above it when there is room, else below. */
-  show(content: TooltipContent, x: number, y: number, stageWidth: number, stageHeight: number): void {
+  /**
+   * Show the tooltip for a point at (x, y) in the stage, above it when there is room, else below or beside it,
+   * wherever it covers least of the `avoid` boxes (the labels on screen).
+   */
+  show(content: TooltipContent, x: number, y: number, stageWidth: number, stageHeight: number, avoid: readonly TooltipAvoid[] = []): void {
     this.titleElement.textContent = content.title;
     this.topicElement.textContent = content.topicLabel;
     this.swatch.style.background = content.topicColor;
     this.hintElement.textContent = content.hint;
     this.element.hidden = false;
-    const { left, top } = tooltipPosition(x, y, this.element.offsetWidth, this.element.offsetHeight, stageWidth, stageHeight);
+    const { left, top } = tooltipPosition(x, y, this.element.offsetWidth, this.element.offsetHeight, stageWidth, stageHeight, avoid);
     this.element.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
   }
 

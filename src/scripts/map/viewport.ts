@@ -6,6 +6,8 @@ import type { Obstacle } from '../../lib/map/label-placement.ts';
 import { pointRadiusPx } from '../../lib/map/point-radius.ts';
 import {
   dataToScreen,
+  dataToWorld,
+  shouldTurn,
   easeInOutCubic,
   fitBounds,
   interpolateView,
@@ -99,11 +101,19 @@ export class MapViewport {
     this.context = resizeCanvas(this.canvas, width, height);
     this.measureObstacles();
     this.rightInset = this.legendInset();
-    this.fit = fitBounds(this.model.bounds, width - this.rightInset, height, framePaddingPx(width, height));
+    // The points fill the area the panels leave free: beside the side legend, and on a phone between the search bar
+    // and the buttons at the bottom, turned a quarter when that shows a wide map larger on a tall screen.
+    const [topInset, bottomInset] = verticalInsets(this.obstacles, width, height);
+    const areaWidth = width - this.rightInset;
+    const areaHeight = height - topInset - bottomInset;
+    const padding = framePaddingPx(width, height);
+    this.fit = fitBounds(this.model.bounds, areaWidth, areaHeight, padding, shouldTurn(this.model.bounds, areaWidth, areaHeight, padding));
+    this.fit.offsetY += topInset;
     const { xs, ys } = this.model;
     for (let i = 0; i < this.model.count; i++) {
-      this.layer.worldX[i] = (xs[i] as number) * this.fit.scale + this.fit.offsetX;
-      this.layer.worldY[i] = (ys[i] as number) * this.fit.scale + this.fit.offsetY;
+      const [worldX, worldY] = dataToWorld(this.fit, xs[i] as number, ys[i] as number);
+      this.layer.worldX[i] = worldX;
+      this.layer.worldY[i] = worldY;
     }
     if (this.zoomBehavior) {
       this.zoomBehavior.extent([
@@ -163,6 +173,13 @@ export class MapViewport {
 
   toData(sx: number, sy: number): [number, number] {
     return screenToData(this.fit, this.transform, sx, sy);
+  }
+
+  /** The data rectangle on screen, left of `rightInset` pixels (the side legend) when given. */
+  visibleBounds(rightInset = 0): Bounds {
+    const [x0, y0] = this.toData(0, 0);
+    const [x1, y1] = this.toData(this.width - rightInset, this.height);
+    return { minX: Math.min(x0, x1), minY: Math.min(y0, y1), maxX: Math.max(x0, x1), maxY: Math.max(y0, y1) };
   }
 
   /** Screen position of paper `index`. */
@@ -236,9 +253,12 @@ export class MapViewport {
     this.animationRequest = requestAnimationFrame(step);
   }
 
-  zoomBy(factor: number): void {
+  /** Glide to `factor` times the current zoom (kept in range); returns the zoom reached. */
+  zoomBy(factor: number): number {
     const view = this.currentView();
-    this.animateTo({ ...view, zoom: clampZoom(view.zoom * factor, this.maxZoom) });
+    const zoom = clampZoom(view.zoom * factor, this.maxZoom);
+    this.animateTo({ ...view, zoom });
+    return zoom;
   }
 
   private cancelAnimation(): void {
@@ -251,4 +271,21 @@ export class MapViewport {
     if (!this.legend?.open) return 0;
     return sidePanelInset(this.stage.getBoundingClientRect(), this.legend.getBoundingClientRect());
   }
+}
+
+/**
+ * On a narrow stage (a phone), the heights the overlays take at the top (search, years) and at the bottom (buttons,
+ * the folded topics chip), which the points are fitted between; [0, 0] on wider stages, where the panels are
+ * beside the map. Each inset is at most a third of the stage.
+ */
+function verticalInsets(obstacles: readonly Obstacle[], width: number, height: number): [number, number] {
+  if (width >= 640) return [0, 0];
+  let top = 0;
+  let bottom = 0;
+  for (const box of obstacles) {
+    if (box.height > height / 3) continue;
+    if (box.top < height / 3) top = Math.max(top, box.top + box.height);
+    else if (box.top + box.height > (height * 2) / 3) bottom = Math.max(bottom, height - box.top);
+  }
+  return [Math.min(top, height / 3), Math.min(bottom, height / 3)];
 }

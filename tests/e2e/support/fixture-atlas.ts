@@ -18,16 +18,17 @@ export const FIXTURE_ATLAS_SOURCES = [
 ].map((path) => resolve(SAMPLES, path));
 
 /**
- * Build the fixture atlas (FIXTURE_ATLAS_SOURCES) into test-results/every-page-type-dist and serve it on a port of
- * its own. Throws, naming the file, when a sample is missing: a check that silently ran on less would prove nothing.
+ * Build the fixture atlas (FIXTURE_ATLAS_SOURCES) into test-results/<name>-dist and serve it on a port of its own;
+ * each spec passes its own `name`, so specs running side by side do not build into one folder. Throws, naming the
+ * file, when a sample is missing: a check that silently ran on less would prove nothing.
  */
-export async function buildAndServeFixtureAtlas(): Promise<{ outDir: string; url: string; close: () => Promise<void> }> {
-  const contentDir = resolve('test-results/every-page-type-content');
+export async function buildAndServeFixtureAtlas(name = 'every-page-type'): Promise<{ outDir: string; url: string; close: () => Promise<void> }> {
+  const contentDir = resolve(`test-results/${name}-content`);
   await rm(contentDir, { recursive: true, force: true });
   await mkdir(contentDir, { recursive: true });
   for (const source of FIXTURE_ATLAS_SOURCES) {
     if (!existsSync(source)) throw new Error(`${source}: sample of the fixture atlas is missing (see ../shared/corpora/README.md)`);
     await copyFile(source, resolve(contentDir, basename(source)));
   }
-  return buildAndServeSite('every-page-type', { ATLAS_CONTENT: contentDir });
+  return buildAndServeSite(name, { ATLAS_CONTENT: contentDir });
 }

@@ -77,3 +77,23 @@ test('the animation eases in and out and lands exactly', () => {
   assert.equal(easeInOutCubic(0.5), 0.5);
   assert.equal(easeInOutCubic(1), 1);
 });
+
+test('a turned fit draws data a quarter turn clockwise and maps screen points back to the same data', async () => {
+  const { dataToScreen, fitBounds, screenToData, shouldTurn, transformForView, viewForTransform } = await import('../../../src/lib/map/view-transform.ts');
+  const bounds = { minX: 0, minY: 0, maxX: 2, maxY: 1 };
+  assert.equal(shouldTurn(bounds, 390, 700, 20), true);
+  assert.equal(shouldTurn(bounds, 1280, 800, 20), false);
+  const fit = fitBounds(bounds, 390, 700, 20, true);
+  assert.equal(fit.turned, true);
+  const identity = { k: 1, x: 0, y: 0 };
+  // Turned, the long x axis runs down the screen: the corners (0,0) and (2,1) are further apart vertically.
+  const [ax, ay] = dataToScreen(fit, identity, 0, 0);
+  const [bx, by] = dataToScreen(fit, identity, 2, 1);
+  assert.ok(Math.abs(by - ay) > Math.abs(bx - ax));
+  for (const sx of [ax, bx]) assert.ok(sx >= 20 - 1e-9 && sx <= 370 + 1e-9);
+  const [x, y] = screenToData(fit, { k: 3, x: 10, y: -40 }, ...dataToScreen(fit, { k: 3, x: 10, y: -40 }, 1.25, 0.4));
+  assert.ok(Math.abs(x - 1.25) < 1e-9 && Math.abs(y - 0.4) < 1e-9);
+  const view = { zoom: 2.5, centerX: 1.5, centerY: 0.25 };
+  const back = viewForTransform(fit, transformForView(fit, view, 390, 700), 390, 700);
+  assert.ok(Math.abs(back.centerX - 1.5) < 1e-9 && Math.abs(back.centerY - 0.25) < 1e-9 && back.zoom === 2.5);
+});
