@@ -89,13 +89,13 @@ export interface BarChart {
   yearTicks: Array<{ year: number; x: string }>;
 }
 
-const MARGIN = { left: 36, right: 8, top: 8, bottom: 20 };
+const MARGIN = { left: 42, right: 8, top: 8, bottom: 20 };
 const MIN_TICK_GAP_PX = 36;
 
 /**
  * The bars of a papers-per-year chart in a `widthPx` × `heightPx` viewBox, with room on the left for the value axis
  * and below for year labels.
- * @example barChart([{ year: 2015, value: 2 }, { year: 2016, value: 4 }], 200, 100).bars[1] // => { year: 2016, value: 4, x: '121.8', y: '22.4', width: '62.4', height: '57.6' }
+ * @example barChart([{ year: 2015, value: 2 }, { year: 2016, value: 4 }], 200, 100).bars[1] // => { year: 2016, value: 4, x: '124.5', y: '22.4', width: '60', height: '57.6' }
  */
 export function barChart(series: readonly YearValue[], widthPx: number, heightPx: number): BarChart {
   const plot = { left: MARGIN.left, right: widthPx - MARGIN.right, top: MARGIN.top, bottom: heightPx - MARGIN.bottom };
@@ -118,7 +118,7 @@ export function barChart(series: readonly YearValue[], widthPx: number, heightPx
   const yearTicks = series.flatMap((point, index) =>
     index % every === 0 || index === series.length - 1 ? [{ year: point.year, x: coordinate(plot.left + (index + 0.5) * slot) }] : [],
   );
-  // The last label replaces a regular one too close before it (a four-digit year at 11 px is about 28 px wide).
+  // The last label replaces a regular one too close before it (a four-digit year at 12 px is about 30 px wide).
   const [before, last] = yearTicks.slice(-2);
   if (before && last && Number(last.x) - Number(before.x) < MIN_TICK_GAP_PX) yearTicks.splice(-2, 1);
   return { widthPx, heightPx, plot, bars, axisMax, yearTicks };
