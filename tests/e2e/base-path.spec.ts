@@ -66,6 +66,12 @@ test('canonical, Open Graph, sitemap, feed, robots and manifest URLs carry the s
   expect(await (await request.get(`${site.url}robots.txt`)).text()).toContain(`Sitemap: ${SITE}${BASE}sitemap.xml`);
   const feed = await (await request.get(`${site.url}feed.xml`)).text();
   expect(feed).toContain(`<link rel="self" type="application/atom+xml" href="${SITE}${BASE}feed.xml"/>`);
+  const opml = await (await request.get(`${site.url}topics/feeds.opml`)).text();
+  const topicFeedUrls = [...opml.matchAll(/xmlUrl="([^"]*)"/g)].map((match) => match[1]!);
+  expect(topicFeedUrls.length).toBeGreaterThan(0);
+  for (const url of topicFeedUrls) expect(url).toMatch(new RegExp(`^${SITE}${BASE}topics/[^/]+/feed\\.xml$`));
+  const topicFeed = await (await request.get(topicFeedUrls[0]!.replace(`${SITE}${BASE}`, site.url))).text();
+  expect(topicFeed).toContain(`<link rel="self" type="application/atom+xml" href="${topicFeedUrls[0]}"/>`);
   const manifest = (await (await request.get(`${site.url}manifest.webmanifest`)).json()) as { start_url: string; icons: { src: string }[] };
   expect(manifest.start_url).toBe(BASE);
   for (const icon of manifest.icons) expect((await request.get(new URL(icon.src, site.url).href)).status()).toBe(200);

@@ -14,11 +14,12 @@ import { axeViolations, consoleProblems, formatScores, lighthouseAudit } from '.
 
 /**
  * What this atlas adds to the bundled build's checks: the page types it alone has, and those whose content differs
- * with size (a paper with authors, a topic with subtopics, the two-level map). Home, topics, search and 404 render
+ * with size (a paper with authors, a topic with subtopics and its papers-per-year chart, /trends/ with its lists —
+ * the bundled corpus has no dates —, the two-level map). Home, topics, search and 404 render
  * the same way at any size and are checked on the bundled build; the first papers-list page is the same template as
  * the later page (1,000 rows make axe take minutes).
  */
-const CHECKED_HERE = ['papers list, a later page', 'authors', 'authors of a letter', 'author', 'paper', 'topic', 'map'];
+const CHECKED_HERE = ['papers list, a later page', 'authors', 'authors of a letter', 'author', 'paper', 'topic', 'trends', 'map'];
 
 let site: { url: string; close: () => Promise<void> };
 let types: PageType[];

@@ -20,11 +20,14 @@ test('every page type has a title, description, canonical URL, Open Graph and Tw
       'link[rel="manifest"]',
       'link[rel="icon"]',
       'link[rel="apple-touch-icon"]',
-      'link[rel="alternate"][type="application/atom+xml"]',
+      'link[rel="alternate"][type="application/atom+xml"][title="Research Atlas: newest papers"]',
     ]) {
       await expect(head.locator(selector), `${type.name}: ${selector}`).toHaveCount(1);
     }
     expect(await head.locator('link[rel="canonical"]').getAttribute('href'), type.name).toMatch(/^https?:\/\//);
+    // A topic page also names its own feed; no other page has a second one.
+    const feeds = await head.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(feeds, type.name).toEqual(type.name === 'topic' ? ['/feed.xml', `/${type.path}feed.xml`] : ['/feed.xml']);
   }
 });
 
@@ -40,7 +43,7 @@ test('a paper page describes itself as a ScholarlyArticle in JSON-LD', async ({ 
   await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
 });
 
-test('the sitemap lists every paper and topic page once, and robots.txt points to it', async ({ request }) => {
+test('the sitemap lists every paper and topic page and /trends/ once, and robots.txt points to it', async ({ request }) => {
   const atlas = (await (await request.get('atlas.json')).json()) as { papers: { slug: string }[]; topics: { slug: string }[] };
   const sitemap = await request.get('sitemap.xml');
   expect(sitemap.headers()['content-type']).toContain('xml');
@@ -50,6 +53,7 @@ test('the sitemap lists every paper and topic page once, and robots.txt points t
   expect(new Set(locs).size).toBe(locs.length);
   for (const paper of atlas.papers) expect(locs).toContain(`/papers/${paper.slug}/`);
   for (const topic of atlas.topics) expect(locs).toContain(`/topics/${topic.slug}/`);
+  expect(locs).toContain('/trends/');
   expect(locs).not.toContain('/404/');
   expect(await (await request.get('robots.txt')).text()).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
 });

@@ -96,3 +96,15 @@ test('the sitemap lists the kept topic URL and no redirect', () => {
   expect(sitemap).not.toContain('/topics/vanished-topic/');
   expect(sitemap).not.toContain('/topics/from-an-earlier-build/');
 });
+
+test('a vanished topic’s feed URL keeps serving its successor’s feed, whose self link names the new URL', async ({ request }) => {
+  const second = bundled.topics[1]!;
+  const response = await request.get(new URL('topics/vanished-topic/feed.xml', site.url).href);
+  expect(response.ok()).toBe(true);
+  const feed = await response.text();
+  expect(feed).toMatch(new RegExp(`<link rel="self" type="application/atom\\+xml" href="https?://[^"]+/topics/${second.slug}/feed\\.xml"/>`));
+  const entries = feed.match(/<entry>/g) ?? [];
+  expect(entries.length).toBe(Math.min(50, second.size));
+  const opml = await (await request.get(new URL('topics/feeds.opml', site.url).href)).text();
+  expect(opml).not.toContain('vanished-topic');
+});

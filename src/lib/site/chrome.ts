@@ -6,6 +6,8 @@
 export interface SiteChrome {
   /** Whether the header links to the authors index (some paper of the corpus names its authors). */
   hasAuthorPages: boolean;
+  /** Whether the header links to /trends/ (some paper of the corpus has a publication date). */
+  hasDates: boolean;
   /** The date the footer shows, `YYYY-MM-DD` (`buildDate` in build-info.ts). */
   buildDate: string;
 }

@@ -32,6 +32,12 @@ export interface AtomFeedOptions {
   limit: number;
 }
 
+/**
+ * Entries per feed (the site's and each topic's): readers show the newest few dozen, and a feed of every paper would
+ * be megabytes at 100k papers.
+ */
+export const FEED_ENTRIES = 50;
+
 // Feed readers show a summary, not a full abstract; this keeps a 50-entry feed around 50 kB.
 const SUMMARY_CHARS = 600;
 
@@ -108,5 +114,38 @@ export function buildAtomFeed(papers: readonly FeedPaper[], options: AtomFeedOpt
     lines.push('  </entry>');
   }
   lines.push('</feed>');
+  return `${lines.join('\n')}\n`;
+}
+
+/** One feed of an OPML subscription list. */
+export interface OpmlFeed {
+  /** What a feed reader shows for the subscription. */
+  title: string;
+  /** Absolute URL of the Atom feed. */
+  feedUrl: string;
+  /** Absolute URL of the page the feed belongs to. */
+  pageUrl: string;
+}
+
+/**
+ * An OPML 2.0 subscription list of feeds (the file feed readers import to subscribe to many feeds at once), every text
+ * escaped. `dateCreated` is a `YYYY-MM-DD` date (the build date, so the same build gives the same bytes).
+ * @example buildOpml('Research Atlas: topic feeds', '2025-01-02', [{ title: 'Topic A & B', feedUrl: 'https://x.org/topics/a/feed.xml', pageUrl: 'https://x.org/topics/a/' }])
+ * // => '<?xml version="1.0" encoding="utf-8"?>\n<opml version="2.0">…<outline type="rss" text="Topic A &amp; B" title="Topic A &amp; B" xmlUrl="https://x.org/topics/a/feed.xml" htmlUrl="https://x.org/topics/a/"/>…</opml>\n'
+ */
+export function buildOpml(title: string, dateCreated: string, feeds: readonly OpmlFeed[]): string {
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<opml version="2.0">',
+    '  <head>',
+    `    <title>${escapeXml(title)}</title>`,
+    `    <dateCreated>${new Date(`${dateCreated}T00:00:00Z`).toUTCString()}</dateCreated>`,
+    '  </head>',
+    '  <body>',
+    // OPML 2.0 names every syndication feed type="rss", Atom included: that is what readers look for.
+    ...feeds.map((feed) => `    <outline type="rss" text="${escapeXml(feed.title)}" title="${escapeXml(feed.title)}" xmlUrl="${escapeXml(feed.feedUrl)}" htmlUrl="${escapeXml(feed.pageUrl)}"/>`),
+    '  </body>',
+    '</opml>',
+  ];
   return `${lines.join('\n')}\n`;
 }

@@ -74,7 +74,7 @@ export interface PaperPageInputs {
  * The cache key of a paper page. The paper's `order` is left out: the page does not show it, and it shifts for
  * every later paper when one is inserted earlier in source order.
  * @example paperPageCacheKey({ paper, previous: undefined, next: { slug: 'b-2', title: 'B' }, badge: undefined, isWeak: false,
- *   related: [], authorSlugs: ['ada-lovelace'], chrome: { hasAuthorPages: true, buildDate: '2023-11-14' } })
+ *   related: [], authorSlugs: ['ada-lovelace'], chrome: { hasAuthorPages: true, hasDates: true, buildDate: '2023-11-14' } })
  * // => 16 hex characters; the same for `{ ...paper, order: 7 }`, another for `{ ...paper, title: 'B' }`
  */
 export function paperPageCacheKey(inputs: PaperPageInputs): string {

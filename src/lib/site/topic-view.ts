@@ -1,5 +1,6 @@
 import type { AtlasData, AtlasTopic } from '../topics/atlas-schema.ts';
 import { compareCodeUnits } from '../text/compare.ts';
+import { yearSeries, type YearValue } from '../trends/chart.ts';
 
 /** A topic as a badge shows it. */
 export interface TopicBadge {
@@ -65,6 +66,8 @@ export interface ThemeCard {
   papers: { slug: string; title: string }[];
   /** The theme's subtopics, largest first (ties by id). */
   subtopics: AtlasTopic[];
+  /** Its papers per year over the atlas's span, for the card's sparkline; empty when the atlas has no dates. */
+  perYear: YearValue[];
 }
 
 /** What `themeCards` needs of the atlas lookups (src/data/atlas.ts). */
@@ -78,11 +81,13 @@ export interface ThemeCardLookups {
 
 /**
  * The cards of the theme grid: every browsable topic (`browsableTopics`) with its colour, its first
- * `papersPerTopic` representative papers (a missing title falls back to the slug) and its subtopics.
- * @example themeCards(lookups, 3)[0] // => { topic: { label: 'language model · reasoning', … }, color: '#0072B2',
- * //   papers: [{ slug: 'paper-a-1x2y3z', title: 'Paper A' }, …], subtopics: [{ label: 'chain of thought', … }, …] }
+ * `papersPerTopic` representative papers (a missing title falls back to the slug), its subtopics and its papers per
+ * year from `span.firstYear` to `span.lastYear` (none without a span: an atlas with no dated paper).
+ * @example themeCards(lookups, 3, { firstYear: 2014, lastYear: 2016 })[0] // => { topic: { label: 'language model · reasoning', … }, color: '#0072B2',
+ * //   papers: [{ slug: 'paper-a-1x2y3z', title: 'Paper A' }, …], subtopics: [{ label: 'chain of thought', … }, …],
+ * //   perYear: [{ year: 2014, value: 3 }, { year: 2015, value: 0 }, { year: 2016, value: 12 }] }
  */
-export function themeCards(lookups: ThemeCardLookups, papersPerTopic: number): ThemeCard[] {
+export function themeCards(lookups: ThemeCardLookups, papersPerTopic: number, span?: { firstYear: number; lastYear: number }): ThemeCard[] {
   const { atlas, titleBySlug, colorOfTopic, membersOfTopic } = lookups;
   return browsableTopics(atlas).map((topic) => ({
     topic,
@@ -91,5 +96,6 @@ export function themeCards(lookups: ThemeCardLookups, papersPerTopic: number): T
       .slice(0, papersPerTopic)
       .map((slug) => ({ slug, title: titleBySlug.get(slug) ?? slug })),
     subtopics: atlas.topics.filter((sub) => sub.parent === topic.id).sort((a, b) => b.size - a.size || a.id - b.id),
+    perYear: span ? yearSeries(topic.years, span.firstYear, span.lastYear) : [],
   }));
 }

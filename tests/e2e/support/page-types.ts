@@ -19,7 +19,7 @@ const SIZED_PAGE_TYPES: { name: string; pattern: RegExp }[] = [
 
 /**
  * Every page type of the built site at `siteUrl` (default: the configured baseURL): home, papers list, a paper,
- * topics, a topic, map, search with a query, similar papers of a text and 404, plus those only a bigger corpus has
+ * topics, a topic, trends, map, search with a query, similar papers of a text and 404, plus those only a bigger corpus has
  * (a later papers-list page, authors index, a letter of it, an author page) when its sitemap lists them. The paper
  * and topic are the first of `atlas.json`, so the list follows whatever content was built.
  */
@@ -45,6 +45,7 @@ export async function pageTypes(request: APIRequestContext, siteUrl = ''): Promi
     { name: 'paper', path: `papers/${paper.slug}/` },
     { name: 'topics', path: 'topics/' },
     { name: 'topic', path: `topics/${topic.slug}/` },
+    { name: 'trends', path: 'trends/' },
     {
       name: 'map',
       path: 'map/',

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { buildAtomFeed, dateToTimestamp, sortForFeed, type FeedPaper } from '../../../src/lib/site/feed.ts';
+import { buildAtomFeed, buildOpml, dateToTimestamp, sortForFeed, type FeedPaper } from '../../../src/lib/site/feed.ts';
 
 const options = {
   title: 'Research Atlas',
@@ -87,4 +87,23 @@ test('long abstracts are cut at a word for the summary', () => {
 test('the same papers give the same bytes', () => {
   const papers = [paper(0, { date: '2021' }), paper(1)];
   assert.equal(buildAtomFeed(papers, options), buildAtomFeed([...papers].reverse(), options));
+});
+
+test('the OPML list names every feed with its page, escaped, in the order given', () => {
+  const opml = buildOpml('Research Atlas: topic feeds', '2025-03-04', [
+    { title: 'Research Atlas: graphs & <networks>', feedUrl: 'https://example.org/topics/graphs/feed.xml', pageUrl: 'https://example.org/topics/graphs/' },
+    { title: 'Research Atlas: "quotes"', feedUrl: 'https://example.org/topics/quotes/feed.xml', pageUrl: 'https://example.org/topics/quotes/' },
+  ]);
+  assert.equal(XMLValidator.validate(opml), true);
+  const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'outline' }).parse(opml).opml;
+  assert.equal(parsed.version, '2.0');
+  assert.equal(parsed.head.title, 'Research Atlas: topic feeds');
+  assert.equal(parsed.head.dateCreated, 'Tue, 04 Mar 2025 00:00:00 GMT');
+  const outlines = parsed.body.outline as Array<Record<string, string>>;
+  assert.equal(outlines.length, 2);
+  assert.deepEqual(outlines.map((outline) => outline['xmlUrl']), ['https://example.org/topics/graphs/feed.xml', 'https://example.org/topics/quotes/feed.xml']);
+  assert.equal(outlines[0]?.['text'], 'Research Atlas: graphs & <networks>');
+  assert.ok(!opml.includes('<networks>'), 'a title cannot add markup');
+  assert.equal(outlines[1]?.['type'], 'rss');
+  assert.equal(outlines[1]?.['htmlUrl'], 'https://example.org/topics/quotes/');
 });

@@ -24,7 +24,7 @@ function paperPageInputs(): PaperPageInputs {
     isWeak: false,
     related: [{ slug: 'third-paper-q1w2e3', title: 'Third Paper', similarity: 0.42, shared: ['deep', 'nets'] }],
     authorSlugs: ['ada-lovelace', 'alan-turing'],
-    chrome: { hasAuthorPages: true, buildDate: '2023-11-14' },
+    chrome: { hasAuthorPages: true, hasDates: true, buildDate: '2023-11-14' },
   };
 }
 
@@ -90,6 +90,7 @@ test('paperPageCacheKey changes when anything the page renders changes', () => {
     ['author page slug', { ...inputs, authorSlugs: ['ada-lovelace-k3m9x2', 'alan-turing'] }],
     ['author without a page', { ...inputs, authorSlugs: [undefined, 'alan-turing'] }],
     ['header authors link', { ...inputs, chrome: { ...inputs.chrome, hasAuthorPages: false } }],
+    ['header trends link', { ...inputs, chrome: { ...inputs.chrome, hasDates: false } }],
     ['build date', { ...inputs, chrome: { ...inputs.chrome, buildDate: '2023-11-15' } }],
   ];
   const original = paperPageCacheKey(inputs);
