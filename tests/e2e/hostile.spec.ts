@@ -23,7 +23,7 @@ test('markup in titles and abstracts is shown as text and never runs', async ({ 
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(site.url);
+  await page.goto(`${site.url}papers/`);
   const hrefs = await page.locator('[data-list-items] h3 a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!));
   expect(hrefs).toHaveLength(3);
   for (const href of hrefs) {
@@ -40,7 +40,7 @@ test('markup in titles and abstracts is shown as text and never runs', async ({ 
 });
 
 test('the hostile text is visible literally on the paper page', async ({ page }) => {
-  await page.goto(site.url);
+  await page.goto(`${site.url}papers/`);
   await page.locator('[data-list-items] h3 a', { hasText: 'Scripted Title Attack' }).click();
   await expect(page.locator('h1')).toContainText("<script>window.__pwned = 'title-script'</script>");
   await expect(page.locator('[data-abstract]')).toContainText('<img src=x onerror=');
@@ -49,12 +49,12 @@ test('the hostile text is visible literally on the paper page', async ({ page })
 });
 
 test('template syntax and dashed lines in a Markdown body stay plain text', async ({ page }) => {
-  await page.goto(site.url);
+  await page.goto(`${site.url}papers/`);
   await page.locator('[data-list-items] h3 a', { hasText: 'Frontmatter Markup Title' }).click();
   await expect(page.locator('h1')).toContainText('<svg onload=');
   await expect(page.locator('[data-abstract]')).toContainText('title: not a second frontmatter');
   await expect(page.locator('[data-paper-meta]')).toContainText('Eve <b>Attacker</b>');
-  await page.goto(site.url);
+  await page.goto(`${site.url}papers/`);
   await page.locator('[data-list-items] h3 a', { hasText: 'Curly {{ Braces }}' }).click();
   await expect(page.locator('[data-abstract]')).toContainText('${process.env.SECRET}');
   await expect(page.locator('body')).toBeVisible();

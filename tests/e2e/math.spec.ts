@@ -22,7 +22,7 @@ test.afterAll(async () => {
 });
 
 async function openPaper(page: Page, titleStart: string) {
-  await page.goto(site.url);
+  await page.goto(`${site.url}papers/`);
   await page.locator('[data-list-items] h3 a', { hasText: titleStart }).first().click();
   await page.waitForLoadState('load');
 }
