@@ -6,8 +6,8 @@
  * Papers are every k-th record of ../shared/corpora/arxiv-cs-oai2016.jsonl (as bench/topics.ts). Their embeddings
  * are synthetic but deterministic and shaped like a real model's: clustered Gaussians, one centre per arXiv primary
  * category (a seeded unit vector of 1,024 numbers) plus a per-paper seeded noise of the same norm, so neighbours are
- * papers of one category. Each embedding goes through what ingest does (parseEmbedding: check, random projection to
- * 256, int8), then the all-or-nothing rule (embeddingRule) and the topic step with them (buildTopicModel). Each size
+ * papers of one category. Each embedding goes through what ingest does (parseEmbedding: check, sparse random projection
+ * to 256, int8), then the all-or-nothing rule (embeddingRule) and the topic step with them (buildTopicModel). Each size
  * runs in its own process, so peak RSS is its own. Prints a table and writes bench/results/embeddings.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,11 @@ const SOURCE_DIMENSIONS = 1024;
 interface SizeResult {
   papers: number;
   sourceDimensions: number;
+  /** Numbers stored per paper (after ingest's random projection). */
   usedDimensions: number;
+  /** Dimensions of the space the topic step placed papers in (pca.ts), and the share of the energy kept. */
+  placedDimensions: number;
+  varianceKept: number;
   topics: number;
   levels: number;
   ingestSeconds: number;
@@ -89,6 +93,8 @@ function runOne(size: number): SizeResult {
     papers: papers.length,
     sourceDimensions: SOURCE_DIMENSIONS,
     usedDimensions: rule.embeddings.dimensions,
+    placedDimensions: model.placement.dimensions,
+    varianceKept: model.placement.varianceKept,
     topics: model.atlas.topics.length,
     levels: model.atlas.levels,
     ingestSeconds,
@@ -112,13 +118,15 @@ function main(): void {
   }
   const sizes = (args.length > 0 ? args : ['100000']).map(Number);
   const results = measureEachSizeInChild<SizeResult>(import.meta.url, sizes, ['--max-old-space-size=6144']);
-  const header = ['papers', 'dims', 'used', 'ingest s', 'topics s', 'total s', 'peak RSS MB', 'topics', 'related same cat.'];
+  const header = ['papers', 'dims', 'stored', 'placed', 'energy', 'ingest s', 'topics s', 'total s', 'peak RSS MB', 'topics', 'related same cat.'];
   console.log(header.map((cell) => cell.padStart(12)).join(''));
   for (const result of results) {
     const cells = [
       String(result.papers),
       String(result.sourceDimensions),
       String(result.usedDimensions),
+      String(result.placedDimensions),
+      result.varianceKept.toFixed(3),
       result.ingestSeconds.toFixed(1),
       result.topicSeconds.toFixed(1),
       result.totalSeconds.toFixed(1),
@@ -127,6 +135,7 @@ function main(): void {
       result.relatedSameCategory.toFixed(3),
     ];
     console.log(cells.map((cell) => cell.padStart(12)).join(''));
+    console.log(`  stages: ${result.stages.map(({ stage, seconds }) => `${stage} ${seconds.toFixed(1)} s`).join(', ')}`);
   }
   const resultsDirectory = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(resultsDirectory, { recursive: true });

@@ -68,6 +68,8 @@ export interface TopicModel {
   broadTopicOfPaper: Int32Array;
   /** Matrix term ids of each atlas topic's keywords (same order as atlas.topics[id].keywords). */
   keywordTerms: number[][];
+  /** The space papers were placed in (neighbours, clusters, layout): LSA's dimensions, or the embeddings' reduced (pca.ts). */
+  placement: { source: 'text' | 'embeddings'; dimensions: number; varianceKept: number };
   /** Seconds spent in each stage, in order. */
   stageSeconds: Array<{ stage: string; seconds: number }>;
 }
@@ -233,6 +235,7 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
     fineTopicOfPaper: Int32Array.from(fineDraftOfPaper, (draft) => idOfDraft[draft]!),
     broadTopicOfPaper: Int32Array.from(broadDraftOfPaper, (draft, row) => idOfDraft[draft >= 0 ? draft : fineDraftOfPaper[row]!]!),
     keywordTerms: ordered.map((draftIndex) => drafts[draftIndex]!.keywordTerms),
+    placement: { source: embeddings ? 'embeddings' : 'text', dimensions: space.dimensions, varianceKept: space.varianceKept },
     stageSeconds,
   };
 }
