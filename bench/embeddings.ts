@@ -11,6 +11,7 @@
  * runs in its own process, so peak RSS is its own. Prints a table and writes bench/results/embeddings.json.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildTopicModel } from '../src/lib/topics/pipeline.ts';
 import { measureEachSizeInChild } from './measure.ts';
@@ -35,6 +36,10 @@ interface SizeResult {
   ingestSeconds: number;
   topicSeconds: number;
   totalSeconds: number;
+  /** Processor seconds of the whole run (user + system): the work itself, which a loaded shared machine does not inflate as it does wall time. */
+  cpuSeconds: number;
+  /** Mean number of runnable processes over the run (1-minute load average, sampled every 10 s). */
+  loadAverage: number;
   peakRssMb: number;
   /** Share of related papers (5 per paper) of the paper's own category: the embeddings' structure, recovered. */
   relatedSameCategory: number;
@@ -46,6 +51,11 @@ function unitGaussian(seed: number): Float64Array {
   const vector = Float64Array.from({ length: SOURCE_DIMENSIONS }, () => randomNormal(random));
   const norm = Math.hypot(...vector);
   return vector.map((value) => value / norm);
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 function runOne(size: number): SizeResult {
@@ -60,6 +70,9 @@ function runOne(size: number): SizeResult {
     categories.push(labels[0] ?? 'cs');
   }
   lines.length = 0;
+  const loadSamples = [loadavg()[0]!];
+  const sampler = setInterval(() => loadSamples.push(loadavg()[0]!), 10_000);
+  const startedCpu = process.cpuUsage();
   const started = performance.now();
   const centres = new Map<string, Float64Array>();
   const stored: StoredEmbedding[] = [];
@@ -80,6 +93,7 @@ function runOne(size: number): SizeResult {
   const topicStarted = performance.now();
   const model = buildTopicModel(papers, { seed: 1, embeddings: rule.embeddings, log: (line) => process.stderr.write(`${line}\n`) });
   const topicSeconds = (performance.now() - topicStarted) / 1000;
+  clearInterval(sampler);
   const rowOfSlug = new Map(papers.map((paper, row) => [paper.slug, row]));
   let same = 0;
   let total = 0;
@@ -100,6 +114,8 @@ function runOne(size: number): SizeResult {
     ingestSeconds,
     topicSeconds,
     totalSeconds: ingestSeconds + topicSeconds,
+    cpuSeconds: cpuSecondsSince(startedCpu),
+    loadAverage: Math.round((loadSamples.reduce((sum, value) => sum + value, 0) / loadSamples.length) * 10) / 10,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     relatedSameCategory: total > 0 ? same / total : 0,
     stages: model.stageSeconds,
@@ -118,7 +134,7 @@ function main(): void {
   }
   const sizes = (args.length > 0 ? args : ['100000']).map(Number);
   const results = measureEachSizeInChild<SizeResult>(import.meta.url, sizes, ['--max-old-space-size=6144']);
-  const header = ['papers', 'dims', 'stored', 'placed', 'energy', 'ingest s', 'topics s', 'total s', 'peak RSS MB', 'topics', 'related same cat.'];
+  const header = ['papers', 'dims', 'stored', 'placed', 'energy', 'ingest s', 'topics s', 'total s', 'cpu s', 'load avg', 'peak RSS MB', 'topics', 'related same cat.'];
   console.log(header.map((cell) => cell.padStart(12)).join(''));
   for (const result of results) {
     const cells = [
@@ -130,6 +146,8 @@ function main(): void {
       result.ingestSeconds.toFixed(1),
       result.topicSeconds.toFixed(1),
       result.totalSeconds.toFixed(1),
+      result.cpuSeconds.toFixed(1),
+      result.loadAverage.toFixed(1),
       result.peakRssMb.toFixed(0),
       `${result.topics}/${result.levels}L`,
       result.relatedSameCategory.toFixed(3),
