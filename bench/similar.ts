@@ -24,7 +24,7 @@
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tools/chromium.ts';
@@ -242,7 +242,7 @@ const results: SizeResult[] = [];
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
   const siteDir = givenSite ?? (await buildSite(10_000, join(workDir, 'site')));
-  const siteName = givenSite ? `the built site ${givenSite}` : 'the 10k dist';
+  const siteName = givenSite ? `the built site ${relative(projectRoot, givenSite) || '.'}/` : 'the 10k dist';
   for (const papers of requested) {
     const measuredAt = new Date().toISOString();
     const loadAverageAtStart = Math.round((loadavg()[0] ?? 0) * 10) / 10;
