@@ -69,7 +69,7 @@ export function nearestNeighbourGraph(
  * @param vectors the full unit-length rows, row-major
  * @param dimensions length of each full row
  * @param neighbourCount neighbours kept per row (at most graph.neighbourCount)
- * @example rerankNeighbours(nearestNeighbourGraph(reduced, 2, 2, createRandom(1)), full, 4, 1).indices // => each row's best of its 2 candidates by the 4-number rows
+ * @example rerankNeighbours({ rowCount: 2, neighbourCount: 1, indices: Int32Array.of(1, 0), similarities: Float32Array.of(0.9, 0.9) }, Float32Array.of(1, 0, 0.6, 0.8), 2, 1).similarities // => Float32Array [0.6, 0.6]
  */
 export function rerankNeighbours(graph: NeighbourGraph, vectors: Float32Array, dimensions: number, neighbourCount: number): NeighbourGraph {
   const count = Math.min(neighbourCount, graph.neighbourCount);
