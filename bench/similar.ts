@@ -1,5 +1,5 @@
 /**
- * /similar/ benchmark: `node bench/similar.ts [10000] [100000]` (default both).
+ * /similar/ benchmark: `node bench/similar.ts [10000] [100000] [--site <dist>] [--vectors-cache <dir>]` (default both sizes).
  *
  * 10,000: the first 10k papers of arxiv-cs-oai2016-10k.jsonl are built into a site (astro build, temp folders) and
  * the built dist/ is measured. 100,000: a whole site of 100k pages is a build benchmark of its own (bench/run.ts);
@@ -13,13 +13,18 @@
  *   code and the vector files), counted at gzip level 6 as a static host would send it, and the time taken;
  * - warm, new text: one page, 20 further texts after the first answer; time from submit to the rendered answer (the
  *   worker fetches the term and paper shards it has not seen yet, so this includes those fetches);
- * - warm, files held: the same 20 texts again (a space added, so the page asks anew): every file is in the worker.
+ * - warm, files held: the same 20 texts again (a space added, so the page asks anew): every file is in the worker;
+ *   beside the page's round trip, the time inside the worker (the reply's workerMs), which thread scheduling on a
+ *   loaded machine does not inflate as much as the two hops between page and worker.
+ * `--site <dist>`: measure in an already built site (its page and worker) instead of building the 10k site; every
+ * size then gets vector files made by the build's own code. `--vectors-cache <dir>`: keep each size's vector files in
+ * `<dir>/<papers>/` and reuse them on the next run (the 100k topic model takes minutes).
  * Prints a table and writes bench/results/similar.json.
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../tools/chromium.ts';
@@ -50,10 +55,18 @@ interface SizeResult {
   warm: { medianMs: number; p95Ms: number; maxMs: number };
   /** The same 20 texts asked again: every file already in the worker, so this is the answer's own time. */
   repeat?: { medianMs: number; p95Ms: number; maxMs: number };
+  /** Of `repeat`, the time inside the worker (its reply's workerMs): the answer's work without the two thread hops. */
+  repeatWorker?: { medianMs: number; p95Ms: number; maxMs: number };
+  /** Mean 1-minute load average while the browser measured (sampled every 2 s). */
+  loadAverageDuring?: number;
 }
 
 function log(line: string): void {
   console.log(line);
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
 }
 
 function median(values: number[]): number {
@@ -84,21 +97,30 @@ async function buildSite(papers: number, workDir: string): Promise<string> {
   return outDir;
 }
 
-/** The 100k atlas's vector files in place of `distDir`'s, made by the build's own code. */
-async function replaceVectors(distDir: string, papers: number): Promise<void> {
-  const records = await readCorpus(FULL_FILE, papers >= 100_000 ? Number.POSITIVE_INFINITY : papers);
+/**
+ * The vector files of an atlas of `papers` papers, made by the build's own code (buildTopicModel + buildVectorPack,
+ * what src/data/vectors.ts runs) into `vectorDir`: 10,000 from arxiv-cs-oai2016-10k.jsonl (the papers the astro build
+ * reads), more from arxiv-cs-oai2016.jsonl. With a cache folder, kept in `<cache>/<papers>/` and reused.
+ */
+async function makeVectors(papers: number, vectorDir: string, cacheDir: string | undefined): Promise<void> {
+  const cached = cacheDir === undefined ? undefined : join(cacheDir, String(papers));
+  if (cached && existsSync(join(cached, 'manifest.json'))) {
+    log(`  vector files of ${papers} papers from ${cached}`);
+    await cp(cached, vectorDir, { recursive: true });
+    return;
+  }
+  const records = papers <= 10_000 ? await readCorpus(SAMPLE_FILE, papers) : await readCorpus(FULL_FILE, papers >= 100_000 ? Number.POSITIVE_INFINITY : papers);
   const inputs = records.map((record, index) => ({ slug: `paper-${index}`, title: record.title, abstract: record.abstract }));
   log(`fitting the topic model of ${inputs.length} papers…`);
   const startedMs = performance.now();
   const model = buildTopicModel(inputs, { seed: 1 });
   const pack = buildVectorPack({ papers: inputs, atlas: model.atlas, termKeys: model.termKeys, termBasis: model.termBasis, dimensions: model.dimensions });
   log(`  topic model and vector files in ${((performance.now() - startedMs) / 1000).toFixed(0)} s`);
-  const vectorDir = join(distDir, 'vectors');
-  await rm(vectorDir, { recursive: true, force: true });
   for (const [path, bytes] of pack.files) {
     await mkdir(join(vectorDir, path, '..'), { recursive: true });
     await writeFile(join(vectorDir, path), bytes);
   }
+  if (cached) await cp(vectorDir, cached, { recursive: true });
 }
 
 async function vectorFolderSize(distDir: string): Promise<{ files: number; bytes: number; gzipBytes: number }> {
@@ -137,7 +159,7 @@ async function timedQuery(page: import('@playwright/test').Page, text: string): 
   }, text);
 }
 
-async function measure(browser: Browser, distDir: string, texts: string[]): Promise<Pick<SizeResult, 'cold' | 'warm' | 'repeat'>> {
+async function measure(browser: Browser, distDir: string, texts: string[]): Promise<Pick<SizeResult, 'cold' | 'warm' | 'repeat' | 'repeatWorker'>> {
   const site = await serveStatic(distDir);
   const gzipCache = new Map<string, number>();
   const gzipSizeOf = async (url: string): Promise<number> => {
@@ -169,24 +191,48 @@ async function measure(browser: Browser, distDir: string, texts: string[]): Prom
       await context.close();
     }
     const page = await browser.newPage();
+    // The worker's own time of each answer (its reply carries workerMs), read beside the page's round trip.
+    await page.addInitScript(() => {
+      const PageWorker = window.Worker;
+      const times: number[] = [];
+      Object.assign(window, { similarWorkerMs: times });
+      window.Worker = class extends PageWorker {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          this.addEventListener('message', (event: MessageEvent<{ workerMs?: number }>) => {
+            if (typeof event.data.workerMs === 'number') times.push(event.data.workerMs);
+          });
+        }
+      };
+    });
     await page.goto(new URL('similar/', site.url).href, { waitUntil: 'networkidle' });
     await timedQuery(page, texts[0]!);
     const warmMs: number[] = [];
     for (const text of texts.slice(COLD_QUERIES, COLD_QUERIES + WARM_QUERIES)) warmMs.push(await timedQuery(page, text));
     const repeatMs: number[] = [];
+    await page.evaluate(() => (window as unknown as { similarWorkerMs: number[] }).similarWorkerMs.splice(0));
     for (const text of texts.slice(COLD_QUERIES, COLD_QUERIES + WARM_QUERIES)) repeatMs.push(await timedQuery(page, `${text} `));
+    const workerMs = await page.evaluate(() => (window as unknown as { similarWorkerMs: number[] }).similarWorkerMs.slice());
+    if (workerMs.length !== repeatMs.length) throw new Error(`${workerMs.length} worker replies for ${repeatMs.length} questions`);
     await page.close();
     return {
       cold: { medianGzipBytes: median(coldBytes), maxGzipBytes: Math.max(...coldBytes), medianFiles: median(coldFiles), medianMs: Math.round(median(coldMs)) },
       warm: { medianMs: Math.round(median(warmMs)), p95Ms: Math.round(percentile(warmMs, 0.95)), maxMs: Math.round(Math.max(...warmMs)) },
       repeat: { medianMs: Math.round(median(repeatMs)), p95Ms: Math.round(percentile(repeatMs, 0.95)), maxMs: Math.round(Math.max(...repeatMs)) },
+      repeatWorker: { medianMs: round1(median(workerMs)), p95Ms: round1(percentile(workerMs, 0.95)), maxMs: round1(Math.max(...workerMs)) },
     };
   } finally {
     await site.close();
   }
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((size) => size > 0);
+function flag(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index < 0 ? undefined : resolve(process.argv[index + 1] ?? '');
+}
+const givenSite = flag('site');
+const vectorsCache = flag('vectors-cache');
+const sizes = process.argv.slice(2).filter((argument, index, all) => !all[index - 1]?.startsWith('--')).map(Number).filter((size) => size > 0);
 const requested = sizes.length > 0 ? sizes : [10_000, 100_000];
 const queryRecords = await readCorpus(QUERY_FILE, COLD_QUERIES + WARM_QUERIES);
 const texts = queryRecords.map((record) => `${record.title}\n\n${record.abstract}`);
@@ -195,21 +241,28 @@ const previous = existsSync(RESULTS_FILE) ? (JSON.parse(await readFile(RESULTS_F
 const results: SizeResult[] = [];
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
-  const siteDir = await buildSite(10_000, join(workDir, 'site'));
+  const siteDir = givenSite ?? (await buildSite(10_000, join(workDir, 'site')));
+  const siteName = givenSite ? `the built site ${relative(projectRoot, givenSite) || '.'}/` : 'the 10k dist';
   for (const papers of requested) {
     const measuredAt = new Date().toISOString();
     const loadAverageAtStart = Math.round((loadavg()[0] ?? 0) * 10) / 10;
     let distDir = siteDir;
     let howBuilt = 'astro build of the first 10,000 papers of arxiv-cs-oai2016-10k.jsonl';
-    if (papers !== 10_000) {
+    if (papers !== 10_000 || givenSite) {
       distDir = join(workDir, `dist-${papers}`);
       await cp(siteDir, distDir, { recursive: true });
-      await replaceVectors(distDir, papers);
-      howBuilt = `the 10k dist with /vectors/ of ${papers >= 100_000 ? 'all 102,538' : `the first ${papers}`} papers of arxiv-cs-oai2016.jsonl (buildTopicModel + buildVectorPack)`;
+      await rm(join(distDir, 'vectors'), { recursive: true, force: true });
+      await makeVectors(papers, join(distDir, 'vectors'), vectorsCache);
+      const source = papers <= 10_000 ? `the first ${papers} papers of arxiv-cs-oai2016-10k.jsonl` : `${papers >= 100_000 ? 'all 102,538' : `the first ${papers}`} papers of arxiv-cs-oai2016.jsonl`;
+      howBuilt = `${siteName} with /vectors/ of ${source} (buildTopicModel + buildVectorPack)`;
     }
     const vectorFiles = await vectorFolderSize(distDir);
     log(`measuring ${papers} papers in Chromium…`);
-    results.push({ papers, measuredAt, loadAverageAtStart, howBuilt, vectorFiles, ...(await measure(browser, distDir, texts)) });
+    const loadSamples = [loadavg()[0] ?? 0];
+    const sampler = setInterval(() => loadSamples.push(loadavg()[0] ?? 0), 2000);
+    const measured = await measure(browser, distDir, texts).finally(() => clearInterval(sampler));
+    const loadAverageDuring = round1(loadSamples.reduce((sum, value) => sum + value, 0) / loadSamples.length);
+    results.push({ papers, measuredAt, loadAverageAtStart, loadAverageDuring, howBuilt, vectorFiles, ...measured });
   }
 } finally {
   await browser.close();
@@ -218,7 +271,7 @@ try {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const table = [
-  ['papers', 'load avg', 'all vector files (gzip)', 'cold: bytes to 1st answer (median / max, gzip)', 'cold: files', 'cold: ms', 'warm, new text: ms (median / p95 / max)', 'warm, files held: ms (median / p95 / max)', 'targets'],
+  ['papers', 'load avg', 'all vector files (gzip)', 'cold: bytes to 1st answer (median / max, gzip)', 'cold: files', 'cold: ms', 'warm, new text: ms (median / p95 / max)', 'warm, files held: ms (median / p95 / max)', 'of which in the worker: ms (median / p95 / max)', 'targets'],
   ...[...previous.filter((result) => !results.some((fresh) => fresh.papers === result.papers)), ...results].sort((a, b) => a.papers - b.papers).map((result) => {
     const target = TARGETS[result.papers];
     const verdict = target
@@ -226,13 +279,14 @@ const table = [
       : '';
     return [
       String(result.papers),
-      String(result.loadAverageAtStart),
+      String(result.loadAverageDuring ?? result.loadAverageAtStart),
       `${result.vectorFiles.files} files, ${kb(result.vectorFiles.gzipBytes)}`,
       `${kb(result.cold.medianGzipBytes)} / ${kb(result.cold.maxGzipBytes)}`,
       String(result.cold.medianFiles),
       String(result.cold.medianMs),
       `${result.warm.medianMs} / ${result.warm.p95Ms} / ${result.warm.maxMs}`,
       result.repeat ? `${result.repeat.medianMs} / ${result.repeat.p95Ms} / ${result.repeat.maxMs}` : 'not measured',
+      result.repeatWorker ? `${result.repeatWorker.medianMs} / ${result.repeatWorker.p95Ms} / ${result.repeatWorker.maxMs}` : 'not measured',
       verdict,
     ];
   }),

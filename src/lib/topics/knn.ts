@@ -60,6 +60,38 @@ export function nearestNeighbourGraph(
   return { rowCount, neighbourCount: count, indices, similarities };
 }
 
+/**
+ * A graph found in a reduced space, its candidates re-scored in the full space: each row keeps its `neighbourCount`
+ * candidates most similar by the full vectors (ties by lower row id), with those similarities. Searching a reduced
+ * space for three times the neighbours wanted and re-ranking them exactly costs a few dot products per row and
+ * returns nearly the full space's own neighbours (pca.ts keeps the strongest directions, where neighbours differ most).
+ * @param graph the reduced space's graph, with more neighbours per row than wanted
+ * @param vectors the full unit-length rows, row-major
+ * @param dimensions length of each full row
+ * @param neighbourCount neighbours kept per row (at most graph.neighbourCount)
+ * @example rerankNeighbours({ rowCount: 2, neighbourCount: 1, indices: Int32Array.of(1, 0), similarities: Float32Array.of(0.9, 0.9) }, Float32Array.of(1, 0, 0.6, 0.8), 2, 1).similarities // => Float32Array [0.6, 0.6]
+ */
+export function rerankNeighbours(graph: NeighbourGraph, vectors: Float32Array, dimensions: number, neighbourCount: number): NeighbourGraph {
+  const count = Math.min(neighbourCount, graph.neighbourCount);
+  const { rowCount } = graph;
+  const indices = new Int32Array(rowCount * count).fill(-1);
+  const similarities = new Float32Array(rowCount * count).fill(-Infinity);
+  const order = Int32Array.from({ length: graph.neighbourCount }, (_, slot) => slot);
+  for (let row = 0; row < rowCount; row++) {
+    const candidates = graph.indices.subarray(row * graph.neighbourCount, (row + 1) * graph.neighbourCount);
+    // Offered in ascending row order, so an equal score keeps the lower row id (as the search itself does).
+    const ascending = Array.from(order).filter((slot) => candidates[slot]! >= 0).sort((a, b) => candidates[a]! - candidates[b]!);
+    for (const slot of ascending) {
+      const other = candidates[slot]!;
+      offer(row, other, dotAt(vectors, row * dimensions, other * dimensions, dimensions), count, indices, similarities);
+    }
+  }
+  for (let index = 0; index < similarities.length; index++) {
+    if (indices[index]! < 0) similarities[index] = 0;
+  }
+  return { rowCount, neighbourCount: count, indices, similarities };
+}
+
 /** Rows per query block: small enough that the block's rows stay in cache while candidates stream past. */
 const BLOCK_ROWS = 32;
 

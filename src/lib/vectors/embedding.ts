@@ -2,15 +2,16 @@
  * Vectors the user brings: a record's `embedding` (an array of numbers, or Semantic Scholar's
  * `{ "model": "…", "vector": [...] }`), checked, reduced and stored compactly with the paper.
  *
- * - Reduced at ingest: a vector of more than EMBEDDING_DIMENSIONS numbers is multiplied by a seeded Gaussian random
+ * - Reduced at ingest: a vector of more than EMBEDDING_DIMENSIONS numbers is multiplied by a seeded sparse random
  *   matrix (Johnson–Lindenstrauss: cosines are kept within a few hundredths at 256 dimensions), so a 1,024-number
- *   SPECTER2 vector costs the content store 256 bytes, and the topic step's neighbour search works in 256 dimensions.
+ *   SPECTER2 vector costs the content store 256 bytes. The topic step reduces them further, to their 100 strongest
+ *   directions (topics/pca.ts), for the neighbour search, clusters and layout.
  * - Stored as int8 with one scale (quantise.ts), base64: `{ dimensions, model?, codes, scale }`.
  * - The atlas uses them only when every paper has one of the same (original) dimension (`embeddingRule`); otherwise
  *   the whole atlas falls back to its text vectors, with one warning.
  */
 import { createHash } from 'node:crypto';
-import { createRandom, randomNormal } from '../topics/random.ts';
+import { createRandom } from '../topics/random.ts';
 import { quantiseRows } from './quantise.ts';
 
 /** Numbers kept per embedding: larger vectors are randomly projected down to this many. */
@@ -75,33 +76,61 @@ export function decodeEmbedding(embedding: StoredEmbedding): Float32Array {
   return Float32Array.from(codes, (code) => code * embedding.scale);
 }
 
-const projectionCache = new Map<string, Float32Array>();
+/** One sparse projection matrix: for each input number, the output columns it adds to (+1) and subtracts from (−1). */
+interface SparseProjection {
+  plusStart: Int32Array;
+  plus: Int32Array;
+  minusStart: Int32Array;
+  minus: Int32Array;
+}
+
+const projectionCache = new Map<string, SparseProjection>();
+
+function sparseProjection(length: number, target: number, seed: number): SparseProjection {
+  const key = `${length}:${target}:${seed}`;
+  let projection = projectionCache.get(key);
+  if (!projection) {
+    const random = createRandom(seed);
+    const plusStart = new Int32Array(length + 1);
+    const minusStart = new Int32Array(length + 1);
+    const plus: number[] = [];
+    const minus: number[] = [];
+    for (let row = 0; row < length; row++) {
+      plusStart[row] = plus.length;
+      minusStart[row] = minus.length;
+      for (let column = 0; column < target; column++) {
+        const draw = random();
+        if (draw < 1 / 6) plus.push(column);
+        else if (draw < 1 / 3) minus.push(column);
+      }
+    }
+    plusStart[length] = plus.length;
+    minusStart[length] = minus.length;
+    projection = { plusStart, plus: Int32Array.from(plus), minusStart, minus: Int32Array.from(minus) };
+    projectionCache.set(key, projection);
+  }
+  return projection;
+}
 
 /**
- * `vector` times a seeded Gaussian matrix of `target` columns, scaled by 1/√target: the same (length, target, seed)
- * always gives the same matrix, and cosines between projected vectors approximate the originals' (error about
- * 1/√target).
+ * `vector` times a seeded sparse random matrix of `target` columns (Achlioptas 2003, "Database-friendly random
+ * projections": each entry √(3/target) × +1 or −1 with probability 1/6 each, else 0). It keeps distances and cosines
+ * as well as a Gaussian matrix does (the same Johnson–Lindenstrauss bound; error about 1/√target), with a third of
+ * the entries and additions instead of products: 1,024 → 256 numbers for 100,000 papers in a third of the time,
+ * which is most of ingest's cost. The same (length, target, seed) always gives the same matrix.
  * @example randomProjection(Float64Array.of(1, 0, 0), 2, 7).length // => 2
  */
 export function randomProjection(vector: ArrayLike<number>, target: number, seed: number): Float32Array {
-  const length = vector.length;
-  const key = `${length}:${target}:${seed}`;
-  let matrix = projectionCache.get(key);
-  if (!matrix) {
-    const random = createRandom(seed);
-    matrix = new Float32Array(length * target);
-    const scale = 1 / Math.sqrt(target);
-    for (let index = 0; index < matrix.length; index++) matrix[index] = randomNormal(random) * scale;
-    projectionCache.set(key, matrix);
-  }
-  const out = new Float32Array(target);
-  for (let row = 0; row < length; row++) {
+  const { plusStart, plus, minusStart, minus } = sparseProjection(vector.length, target, seed);
+  const sum = new Float64Array(target);
+  for (let row = 0; row < vector.length; row++) {
     const value = vector[row]!;
     if (value === 0) continue;
-    const offset = row * target;
-    for (let column = 0; column < target; column++) out[column]! += value * matrix[offset + column]!;
+    for (let entry = plusStart[row]!; entry < plusStart[row + 1]!; entry++) sum[plus[entry]!]! += value;
+    for (let entry = minusStart[row]!; entry < minusStart[row + 1]!; entry++) sum[minus[entry]!]! -= value;
   }
-  return out;
+  const scale = Math.sqrt(3 / target);
+  return Float32Array.from(sum, (value) => value * scale);
 }
 
 function normalise(vector: Float32Array): Float32Array | undefined {

@@ -9,7 +9,10 @@
  */
 import { texToPlain } from '../tex/plain.ts';
 import { decodePack } from './pack-file.ts';
-import { dotQuantised, type QuantisedRows } from './quantise.ts';
+import { dequantiseRow, dotQuantisedRows, type QuantisedRows } from './quantise.ts';
+import { topPositions } from './select.ts';
+import { sharedTerms, strongestTerms, type QueryTerm } from './query-terms.ts';
+import { compareCodeUnits } from '../text/compare.ts';
 import { candidateTerms, fnv1a, projectRow, shardWordOf, sparseDot, weighTerms, type SparseRow } from './text-vector.ts';
 import { VECTOR_FORMAT, vectorFilePath, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from './format.ts';
 
@@ -75,19 +78,28 @@ interface TermShard {
 
 interface PaperShard {
   topic: number;
+  /** Place of the topic in topics.bin. */
+  topicIndex: number;
   header: PaperShardHeader;
   vectors: QuantisedRows;
   rowStart: Int32Array;
   terms: Int32Array;
-  weights: Uint8Array;
+  /** The TF-IDF weights, decoded from bytes once when the shard arrives. */
+  weights: Float32Array;
   /** With embeddings (format.ts PaperShardHeader): each paper's neighbours by the embeddings. */
   near?: { start: Int32Array; topic: Int32Array; index: Int32Array; similarity: Float32Array };
 }
 
-interface QueryTerm {
-  column: number;
-  key: string;
-  display: string;
+/** Per-candidate arrays of one question, kept by the index and reused (see rank). */
+interface Scratch {
+  lsa: Float64Array;
+  ranking: Float64Array;
+  /** Candidate → its shard (place in the question's list of shards) and its row in that shard. */
+  shardOf: Int32Array;
+  rowOf: Int32Array;
+  /** Positions chosen by topPositions. */
+  top: Int32Array;
+  paperVector: Float32Array;
 }
 
 /**
@@ -110,6 +122,7 @@ export class SimilarIndex {
   private readonly topics: TopicsHeader;
   private readonly centroids: QuantisedRows;
   private readonly load: VectorLoader;
+  private scratch: Scratch | undefined;
 
   constructor(manifest: VectorManifest, topics: TopicsHeader, centroids: QuantisedRows, load: VectorLoader) {
     this.manifest = manifest;
@@ -146,7 +159,7 @@ export class SimilarIndex {
       if (index === undefined) return undefined;
       const column = shard.header.firstColumn + index;
       termOfColumn.set(column, { column, key, display: shard.header.display[index]! });
-      basisOfColumn.set(column, basisRow(shard.basis, index));
+      basisOfColumn.set(column, dequantiseRow(shard.basis, index));
       return { column, documentFrequency: shard.df[index]! };
     };
     const row = weighTerms(counts, lookup, this.manifest);
@@ -192,7 +205,7 @@ export class SimilarIndex {
       termOfColumn.set(column, { column, key: termShard.header.keys[position]!, display: termShard.header.display[position]! });
     }
     const vector = new Float32Array(this.manifest.dimensions);
-    basisRow(shard.vectors, index, vector);
+    dequantiseRow(shard.vectors, index, vector);
     const answer = await this.rank(vector, row, termOfColumn, { ...options, exclude: slug });
     const queryTerms = strongestTerms(row, termOfColumn, 8);
     if (!shard.near) return { ...answer, notices: [], queryTerms };
@@ -214,65 +227,93 @@ export class SimilarIndex {
     return { ...answer, papers, notices: [], queryTerms };
   }
 
+  /**
+   * Nearest topics → their shards → every candidate scored by int8 dot product into reused typed arrays → the best
+   * `feedback` expand the query → all scored again → the best `shortlist` (partial selection, no full sort) re-ranked
+   * with exact TF-IDF and topic closeness. Nothing per candidate is allocated; after the shards arrive it runs
+   * without a pause, so the scratch arrays are never shared by two questions.
+   */
   private async rank(vector: Float32Array, row: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>, options: SimilarOptions) {
     const { count, minCandidates, shortlist, exactWeight, feedback, feedbackWeight, topicWeight } = { ...DEFAULTS, ...options };
-    const topicScores = this.topics.topics.map((topic, index) => ({ topic, score: dotQuantised(vector, this.centroids, index) }));
-    topicScores.sort((a, b) => b.score - a.score || a.topic.id - b.topic.id);
+    const { topics } = this.topics;
+    const topicScores = dotQuantisedRows(vector, this.centroids, new Float64Array(topics.length));
+    const topicOrder = Array.from(topics.keys()).sort((a, b) => topicScores[b]! - topicScores[a]! || topics[a]!.id - topics[b]!.id);
     const chosen: number[] = [];
-    let candidates = 0;
-    for (const { topic } of topicScores) {
-      if (!options.exhaustive && chosen.length >= MIN_TOPICS && candidates >= minCandidates) break;
-      chosen.push(topic.id);
-      candidates += topic.size;
+    let candidateCount = 0;
+    for (const index of topicOrder) {
+      if (!options.exhaustive && chosen.length >= MIN_TOPICS && candidateCount >= minCandidates) break;
+      chosen.push(topics[index]!.id);
+      candidateCount += topics[index]!.size;
     }
     const shards = await Promise.all(chosen.map((topic) => this.paperShard(topic)));
+    const scratch = this.scratchFor(shards.reduce((total, shard) => total + shard.header.slugs.length, 0), Math.max(count, shortlist, feedback));
     // `lsa` is the cosine with the query itself; `ranking` the cosine with the query expanded by feedback.
-    const scored: Array<{ shard: PaperShard; index: number; lsa: number; ranking: number }> = [];
-    for (const shard of shards) {
+    const { lsa, ranking, shardOf, rowOf, top } = scratch;
+    const excluded = shards.map((shard) => (options.exclude === undefined ? -1 : shard.header.slugs.indexOf(options.exclude)));
+    const candidates = scoreShards(vector, shards, excluded, lsa);
+    let candidate = 0;
+    shards.forEach((shard, shardIndex) => {
       for (let index = 0; index < shard.header.slugs.length; index++) {
-        if (shard.header.slugs[index] === options.exclude) continue;
-        const lsa = dotQuantised(vector, shard.vectors, index);
-        scored.push({ shard, index, lsa, ranking: lsa });
+        if (index === excluded[shardIndex]) continue;
+        shardOf[candidate] = shardIndex;
+        rowOf[candidate++] = index;
       }
-    }
-    scored.sort((a, b) => b.lsa - a.lsa);
-    if (feedback > 0 && scored.length > 0) {
+    });
+    let rankingScores = lsa;
+    if (feedback > 0 && candidates > 0) {
+      const used = topPositions(lsa, candidates, feedback, top);
       const expanded = Float32Array.from(vector);
-      const paperVector = new Float32Array(vector.length);
-      const used = Math.min(feedback, scored.length);
-      for (const { shard, index } of scored.slice(0, used)) {
-        basisRow(shard.vectors, index, paperVector);
+      const paperVector = scratch.paperVector;
+      for (let place = 0; place < used; place++) {
+        dequantiseRow(shards[shardOf[top[place]!]!]!.vectors, rowOf[top[place]!]!, paperVector);
         for (let d = 0; d < vector.length; d++) expanded[d]! += (feedbackWeight * paperVector[d]!) / used;
       }
       let norm = 0;
       for (let d = 0; d < vector.length; d++) norm += expanded[d]! * expanded[d]!;
       for (let d = 0; d < vector.length; d++) expanded[d]! /= Math.sqrt(norm) || 1;
-      for (const entry of scored) entry.ranking = dotQuantised(expanded, entry.shard.vectors, entry.index);
-      scored.sort((a, b) => b.ranking - a.ranking);
+      scoreShards(expanded, shards, excluded, ranking);
+      rankingScores = ranking;
     }
-    const topicScoreOf = new Map(topicScores.map(({ topic, score }) => [topic.id, score]));
-    const reranked = scored.slice(0, Math.max(count, shortlist)).map((entry) => {
-      const paper = paperRow(entry.shard, entry.index);
-      const exact = sparseDot(row, paper);
-      return { ...entry, paper, score: (1 - exactWeight) * entry.ranking + exactWeight * exact + topicWeight * topicScoreOf.get(entry.shard.topic)! };
+    const shortlisted = topPositions(rankingScores, candidates, Math.max(count, shortlist), top);
+    const reranked = Array.from(top.subarray(0, shortlisted), (position) => {
+      const shard = shards[shardOf[position]!]!;
+      const index = rowOf[position]!;
+      const paper = paperRow(shard, index);
+      const score = (1 - exactWeight) * rankingScores[position]! + exactWeight * sparseDot(row, paper) + topicWeight * topicScores[shard.topicIndex]!;
+      return { shard, index, paper, score };
     });
-    reranked.sort((a, b) => b.score - a.score || compareText(a.shard.header.slugs[a.index]!, b.shard.header.slugs[b.index]!));
-    const topicOf = (id: number) => this.topics.topics[this.topicIndexOfId.get(id)!]!;
+    reranked.sort((a, b) => b.score - a.score || compareCodeUnits(a.shard.header.slugs[a.index]!, b.shard.header.slugs[b.index]!));
     const papers: SimilarPaper[] = reranked.slice(0, count).map(({ shard, index, paper, score }) => ({
       slug: shard.header.slugs[index]!,
       title: shard.header.titles[index]!,
       similarity: Math.max(0, Math.min(1, score / (1 + topicWeight))),
       shared: sharedTerms(row, paper, termOfColumn),
-      topicSlug: topicOf(shard.topic).slug,
-      topicLabel: topicOf(shard.topic).label,
+      topicSlug: topics[shard.topicIndex]!.slug,
+      topicLabel: topics[shard.topicIndex]!.label,
     }));
-    const topics: SimilarTopic[] = topicScores.slice(0, SHOWN_TOPICS).map(({ topic, score }) => ({
-      slug: topic.slug,
-      label: topic.label,
-      parentLabel: topic.parentLabel,
-      similarity: Math.max(0, Math.min(1, score)),
+    const shownTopics: SimilarTopic[] = topicOrder.slice(0, SHOWN_TOPICS).map((index) => ({
+      slug: topics[index]!.slug,
+      label: topics[index]!.label,
+      parentLabel: topics[index]!.parentLabel,
+      similarity: Math.max(0, Math.min(1, topicScores[index]!)),
     }));
-    return { status: 'ok' as const, papers, topics };
+    return { status: 'ok' as const, papers, topics: shownTopics };
+  }
+
+  /** The scratch arrays, grown (to a power of two) when a question has more candidates than any before. */
+  private scratchFor(candidates: number, selected: number): Scratch {
+    const current = this.scratch;
+    if (current && current.lsa.length >= candidates && current.top.length >= selected) return current;
+    const capacity = 2 ** Math.ceil(Math.log2(Math.max(1024, candidates)));
+    this.scratch = {
+      lsa: new Float64Array(capacity),
+      ranking: new Float64Array(capacity),
+      shardOf: new Int32Array(capacity),
+      rowOf: new Int32Array(capacity),
+      top: new Int32Array(Math.max(selected, current?.top.length ?? 0)),
+      paperVector: new Float32Array(this.manifest.dimensions),
+    };
+    return this.scratch;
   }
 
   private shardOfKey(key: string): number {
@@ -309,11 +350,12 @@ export class SimilarIndex {
         const { header, sections } = decodePack<PaperShardHeader>(bytes);
         return {
           topic,
+          topicIndex: this.topicIndexOfId.get(topic)!,
           header,
           vectors: { codes: sections.codes as Int8Array, scales: sections.scales as Float32Array, dimensions: this.manifest.dimensions },
           rowStart: sections.rowStart as Int32Array,
           terms: sections.terms as Int32Array,
-          weights: sections.weights as Uint8Array,
+          weights: Float32Array.from(sections.weights as Uint8Array, (weight) => weight / 255),
           ...(sections.nearStart
             ? { near: { start: sections.nearStart as Int32Array, topic: sections.nearTopic as Int32Array, index: sections.nearIndex as Int32Array, similarity: sections.nearSimilarity as Float32Array } }
             : {}),
@@ -326,50 +368,21 @@ export class SimilarIndex {
   }
 }
 
-function basisRow(rows: QuantisedRows, index: number, out = new Float32Array(rows.dimensions)): Float32Array {
-  const scale = rows.scales[index]!;
-  for (let d = 0; d < rows.dimensions; d++) out[d] = rows.codes[index * rows.dimensions + d]! * scale;
-  return out;
+/** Every paper of the shards scored against the query into `out`, shard after shard, the excluded row of each left out; returns the count. */
+function scoreShards(query: Float32Array, shards: readonly PaperShard[], excluded: readonly number[], out: Float64Array): number {
+  let written = 0;
+  shards.forEach((shard, shardIndex) => {
+    const size = shard.header.slugs.length;
+    dotQuantisedRows(query, shard.vectors, out, written);
+    const skip = excluded[shardIndex]!;
+    if (skip >= 0) out.copyWithin(written + skip, written + skip + 1, written + size);
+    written += skip >= 0 ? size - 1 : size;
+  });
+  return written;
 }
 
 function paperRow(shard: PaperShard, index: number): SparseRow {
   const start = shard.rowStart[index]!;
   const end = shard.rowStart[index + 1]!;
-  return { columns: shard.terms.subarray(start, end), weights: Float32Array.from(shard.weights.subarray(start, end), (weight) => weight / 255) };
-}
-
-/** The row's terms by weight, strongest first, a word inside a chosen phrase (or a phrase around a chosen word) left out. */
-function strongestTerms(row: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>, limit: number, weightOf = (index: number) => row.weights[index]!): string[] {
-  const order = Array.from(row.columns.keys()).filter((index) => weightOf(index) > 0);
-  order.sort((a, b) => weightOf(b) - weightOf(a) || row.columns[a]! - row.columns[b]!);
-  const chosen: QueryTerm[] = [];
-  for (const index of order) {
-    if (chosen.length === limit) break;
-    const term = termOfColumn.get(row.columns[index]!);
-    if (!term) continue;
-    const words = term.key.split(' ');
-    const overlaps = chosen.some((other) => {
-      const otherWords = other.key.split(' ');
-      return words.every((word) => otherWords.includes(word)) || otherWords.every((word) => words.includes(word));
-    });
-    if (!overlaps) chosen.push(term);
-  }
-  return chosen.map((term) => term.display);
-}
-
-/**
- * The query's terms a paper shares, by the product of the two weights (what they add to the exact cosine).
- */
-function sharedTerms(query: SparseRow, paper: SparseRow, termOfColumn: ReadonlyMap<number, QueryTerm>): string[] {
-  const product = new Float32Array(query.columns.length);
-  let j = 0;
-  for (let i = 0; i < query.columns.length; i++) {
-    while (j < paper.columns.length && paper.columns[j]! < query.columns[i]!) j++;
-    if (j < paper.columns.length && paper.columns[j] === query.columns[i]) product[i] = query.weights[i]! * paper.weights[j]!;
-  }
-  return strongestTerms(query, termOfColumn, 5, (index) => product[index]!);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return { columns: shard.terms.subarray(start, end), weights: shard.weights.subarray(start, end) };
 }

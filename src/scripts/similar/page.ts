@@ -40,11 +40,13 @@ export function initSimilarPage(): void {
     const text = input.value;
     if (text === lastText) return;
     lastText = text;
-    writeUrl(text);
-    root.setAttribute('aria-busy', 'true');
-    status.textContent = text.trim() ? 'Finding the closest papers…' : status.textContent;
     try {
-      const reply = await ask({ kind: 'text', text });
+      // The question goes to the worker first; the page's own updates (URL, busy state) run while the worker answers.
+      const asked = ask({ kind: 'text', text });
+      writeUrl(text);
+      root.setAttribute('aria-busy', 'true');
+      status.textContent = text.trim() ? 'Finding the closest papers…' : status.textContent;
+      const reply = await asked;
       if (!reply) return;
       root.removeAttribute('aria-busy');
       embeddingNote.hidden = reply.paperVectors !== 'embedding';

@@ -74,3 +74,30 @@ test('the stored fit is keyed by the embeddings, and never folded into when they
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('embeddings longer than 100 numbers are placed in their 100 strongest directions, and related papers still follow them', () => {
+  const random = createRandom(3);
+  const stored = papers.map((_, row) => {
+    const vector = Array.from({ length: 160 }, () => randomNormal(random) * 0.05);
+    for (let d = 0; d < 4; d++) vector[(row % 3) * 4 + d]! += 1;
+    const parsed = parseEmbedding(vector);
+    assert.ok(parsed && 'embedding' in parsed);
+    return parsed.embedding;
+  });
+  const rule = embeddingRule(stored.map((embedding, line) => ({ embedding, source: { path: 'e.jsonl', line: line + 1 } })));
+  assert.ok(rule.embeddings);
+  assert.equal(rule.embeddings.dimensions, 160);
+  const model = buildTopicModel(papers, { embeddings: rule.embeddings });
+  assert.deepEqual({ source: model.placement.source, dimensions: model.placement.dimensions }, { source: 'embeddings', dimensions: 100 });
+  assert.ok(model.placement.varianceKept > 0.9 && model.placement.varianceKept < 1, `kept ${model.placement.varianceKept}`);
+  const rowOfSlug = new Map(papers.map((paper, row) => [paper.slug, row]));
+  let checked = 0;
+  model.atlas.papers.forEach((paper, row) => {
+    for (const related of paper.related) {
+      assert.equal(rowOfSlug.get(related.slug)! % 3, row % 3, `${paper.slug}'s related ${related.slug} is of its embedding group`);
+      checked++;
+    }
+  });
+  assert.ok(checked >= papers.length * 3);
+  assert.equal(buildTopicModel(papers).placement.source, 'text');
+});

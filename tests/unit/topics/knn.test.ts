@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nearestNeighbourGraph } from '../../../src/lib/topics/knn.ts';
+import { nearestNeighbourGraph, rerankNeighbours } from '../../../src/lib/topics/knn.ts';
 import { normalizeRows } from '../../../src/lib/topics/cluster.ts';
 import { createRandom, randomNormal } from '../../../src/lib/topics/random.ts';
 
@@ -25,4 +25,22 @@ test('nearestNeighbourGraph finds nearly the exact neighbours when it buckets a 
     for (const other of bucketed.indices.subarray(row * 5, row * 5 + 5)) if (truth.has(other)) found++;
   }
   assert.ok(found / (rows * 5) > 0.6, `recall ${found / (rows * 5)}`);
+});
+
+test('rerankNeighbours keeps the candidates most similar by the full rows, with their full similarities', () => {
+  // Each row's two candidates come from a reduced space; by the full rows row 0 is nearest row 2 (0.8 against 0.6),
+  // row 1 nearest row 0 (0.6 against 0.48), row 2 nearest row 0.
+  const full = Float32Array.of(1, 0, 0, 0.6, 0, 0.8, 0.8, 0.6, 0);
+  const reducedGraph = { rowCount: 3, neighbourCount: 2, indices: Int32Array.of(1, 2, 0, 2, 0, 1), similarities: Float32Array.of(0.9, 0.8, 0.9, 0.5, 0.8, 0.5) };
+  const graph = rerankNeighbours(reducedGraph, full, 3, 1);
+  assert.equal(graph.neighbourCount, 1);
+  assert.deepEqual([...graph.indices], [2, 0, 0]);
+  assert.ok(Math.abs(graph.similarities[0]! - 0.8) < 1e-6);
+  assert.ok(Math.abs(graph.similarities[1]! - 0.6) < 1e-6);
+});
+
+test('rerankNeighbours breaks a tie by the lower row id, whatever order the candidates came in', () => {
+  const full = Float32Array.of(1, 0, 0.6, 0.8, 0.6, -0.8);
+  const reducedGraph = { rowCount: 3, neighbourCount: 2, indices: Int32Array.of(2, 1, 0, 2, 0, 1), similarities: new Float32Array(6) };
+  assert.equal(rerankNeighbours(reducedGraph, full, 2, 1).indices[0], 1);
 });

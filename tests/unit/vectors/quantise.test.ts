@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dequantiseRow, dotErrorBound, dotQuantised, quantiseRows, quantiseUnitWeights } from '../../../src/lib/vectors/quantise.ts';
+import { dequantiseRow, dotErrorBound, dotQuantised, dotQuantisedRows, quantiseRows, quantiseUnitWeights } from '../../../src/lib/vectors/quantise.ts';
 import { createRandom } from '../../../src/lib/topics/random.ts';
 
 function randomUnitRows(rowCount: number, dimensions: number, seed: number): Float32Array {
@@ -62,4 +62,16 @@ test('unit weights become bytes off by at most 1/510', () => {
   const weights = Float32Array.from({ length: 1000 }, (_, index) => index / 999);
   const bytes = quantiseUnitWeights(weights);
   bytes.forEach((byte, index) => assert.ok(Math.abs(byte / 255 - weights[index]!) <= 1 / 510 + 1e-9));
+});
+
+test("dotQuantisedRows writes each row's dot product at the offset, equal to dotQuantised row by row", () => {
+  const random = createRandom(4);
+  const values = Float32Array.from({ length: 7 * 5 }, () => random() * 2 - 1);
+  const rows = quantiseRows(values, 5);
+  const query = Float32Array.from({ length: 5 }, () => random() - 0.5);
+  const out = new Float64Array(10).fill(-9);
+  dotQuantisedRows(query, rows, out, 2);
+  assert.deepEqual([...out.subarray(0, 2)], [-9, -9]);
+  for (let row = 0; row < 7; row++) assert.equal(out[2 + row], dotQuantised(query, rows, row));
+  assert.equal(out[9], -9);
 });
