@@ -48,7 +48,8 @@ export function cleanAuthorName(name: string): string {
     .split(/\s+/)
     .filter((word) => word !== '' && !word.includes('@'));
   if (words[0]?.toLowerCase() === 'and' || words[0] === '&') words.shift();
-  const cleaned = trimEdges(withoutTrailingNumbers(words.join(' ')), (char) => /[\s,;:&<>]/.test(char));
+  // `<` and `>` are not trimmed: a name is untrusted text and shown literally, markup included ("Eve <b>Attacker</b>").
+  const cleaned = trimEdges(withoutTrailingNumbers(words.join(' ')), (char) => /[\s,;:&]/.test(char));
   if (NOT_A_NAME.test(cleaned) || !/\p{L}/u.test(cleaned)) return '';
   return cleaned;
 }

@@ -11,6 +11,7 @@ test('cleanAuthorName removes footnote marks, affiliation numbers and e-mail add
   assert.equal(cleanAuthorName('¹Alice Li'), 'Alice Li');
   assert.equal(cleanAuthorName('Ada Smith^{1,2}'), 'Ada Smith');
   assert.equal(cleanAuthorName('Jane Doe <jane@uni.edu>'), 'Jane Doe');
+  assert.equal(cleanAuthorName('Eve <b>Attacker</b>'), 'Eve <b>Attacker</b>');
   assert.equal(cleanAuthorName('and Grace Hopper'), 'Grace Hopper');
 });
 
