@@ -13,7 +13,8 @@ export function getSearchBundle(): Promise<SearchBundle> {
     const startedMs = performance.now();
     const built = buildSearchIndex(papersToSearchInput(papers, atlas, colorOfTopic), {}, body);
     // The author filters' typeahead list: every author, family-name order (src/lib/search/author-suggest.ts).
-    built.files.set('authors.json', JSON.stringify(authorEntries(authors.index.authors)));
+    const idOfSlug = new Map(papers.map((paper, id) => [paper.slug, id]));
+    built.files.set('authors.json', JSON.stringify(authorEntries(authors.index.authors, (slug) => idOfSlug.get(slug))));
     // Same `[atlas]` prefix as the topic step's lines, so bench/run.ts can time the index stage of a build.
     console.log(`[atlas] search index: ${papers.length} papers, ${built.files.size} files in ${((performance.now() - startedMs) / 1000).toFixed(1)} s (body index built alongside the topic step)`);
     return built;

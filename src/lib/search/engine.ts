@@ -11,6 +11,7 @@ import {
 } from './manifest.ts';
 import { bodyIndexOptions, fuzzyDistance, headIndexOptions, termSearchOptions, type SearchDoc } from './options.ts';
 import { parseQuery, queryVariants, type QueryWord } from './query.ts';
+import { findAuthor, type AuthorEntry } from './author-suggest.ts';
 
 /** Reads one published index file (relative to `/search-index/`) as text. */
 export type FetchIndexFile = (file: string) => Promise<string>;
@@ -52,7 +53,10 @@ export interface SearchFilters {
   yearFrom?: number;
   /** Latest publication year kept (inclusive). */
   yearTo?: number;
-  /** Author name words; only papers whose authors contain all of them (exactly, the last as a prefix) are kept. */
+  /**
+   * An author: the papers of the author of that name in `authors.json` (all their merged spellings) when one has
+   * exactly this name, else the papers whose authors contain every word (as written, the last as a prefix).
+   */
   author?: string;
 }
 
@@ -152,6 +156,7 @@ export class SearchEngine {
   private readonly shards = new Map<string, Promise<MiniSearch<SearchDoc>>>();
   private readonly docChunks = new Map<number, Promise<DocRecord[]>>();
   private facetFile: Promise<FacetFile> | undefined;
+  private authorFile: Promise<AuthorEntry[]> | undefined;
   /** Files fetched so far with their sizes in characters, in fetch order (the benchmark reads it). */
   readonly fetched: { file: string; chars: number }[] = [];
 
@@ -314,6 +319,11 @@ export class SearchEngine {
         allowed.add(id);
       }
     }
+    const author = filters.author?.trim() ? findAuthor(await this.authors(), filters.author) : undefined;
+    if (author) {
+      const ids = new Set(author[1]);
+      return new Set([...(allowed ?? ids)].filter((id) => ids.has(id)));
+    }
     const authorWords = filters.author ? parseQuery(filters.author) : [];
     for (const word of authorWords) {
       const matches = await this.matchWord(word, ['head'], ['authors']);
@@ -329,6 +339,19 @@ export class SearchEngine {
   facets(): Promise<FacetFile> {
     this.facetFile ??= this.fetchText('facets.json').then((text) => JSON.parse(text) as FacetFile);
     return this.facetFile;
+  }
+
+  /**
+   * Every author with the ids of their papers, in family-name order (fetched once, for the author filter and its
+   * typeahead); empty when the index has no authors file.
+   * @example (await engine.authors())[0] // => ['Ada Lovelace', [0, 4]]
+   */
+  authors(): Promise<AuthorEntry[]> {
+    this.authorFile ??= this.fetchText('authors.json').then(
+      (text) => (text === '' ? [] : (JSON.parse(text) as AuthorEntry[])),
+      () => [],
+    );
+    return this.authorFile;
   }
 
   /**

@@ -1,17 +1,9 @@
 import { suggestAuthors, type AuthorEntry } from '../../lib/search/author-suggest.ts';
-import { joinBase } from '../../lib/site/paths.ts';
+import { loadEngine } from './load-engine.ts';
 
-let authorList: Promise<AuthorEntry[]> | undefined;
-
+/** The author list, from the search engine, which also filters by it (one fetch for both). */
 function loadAuthors(base: string): Promise<AuthorEntry[]> {
-  authorList ??= fetch(joinBase(base, '/search-index/authors.json')).then((response) => {
-    if (!response.ok) throw new Error(`search-index/authors.json: HTTP ${response.status}`);
-    return response.json() as Promise<AuthorEntry[]>;
-  });
-  authorList.catch(() => {
-    authorList = undefined;
-  });
-  return authorList;
+  return loadEngine(base).then((engine) => engine.authors());
 }
 
 const MAX_SUGGESTIONS = 8;
@@ -61,7 +53,8 @@ export function attachAuthorTypeahead(input: HTMLInputElement, base: string): vo
       return;
     }
     list.replaceChildren(
-      ...suggestions.map(([name, count], i) => {
+      ...suggestions.map(([name, paperIds], i) => {
+        const count = paperIds.length;
         const option = document.createElement('li');
         option.id = `${list.id}-${i}`;
         option.setAttribute('role', 'option');

@@ -150,7 +150,7 @@ export function createSearchController(options: SearchControllerOptions): Search
     const filterText = options.describeFilters?.() ?? '';
     empty.hidden = !isFinal || total > 0 || (query.trim() === '' && filterText === '');
     const emptyQuery = empty.querySelector('[data-search-empty-query]');
-    if (emptyQuery) emptyQuery.textContent = [query.trim() === '' ? '' : `“${query.trim()}”`, filterText].filter(Boolean).join(' ');
+    if (emptyQuery) emptyQuery.textContent = query.trim() === '' ? `these filters (${filterText})` : [`“${query.trim()}”`, filterText].filter(Boolean).join(' ');
     if (more) more.hidden = total <= shown;
     setStatus(statusText(response, query, filterText, isFinal, hiddenCount), 'ready');
     options.onRendered?.(query, response);

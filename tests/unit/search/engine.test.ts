@@ -115,3 +115,12 @@ test('an author filter matches names as written, without typo tolerance', async 
   assert.deepEqual(await slugs(engine, (await engine.search('', { author: 'turing ' })).hits.map((hit) => hit.id)), ['g2']);
   assert.equal((await engine.search('', { author: 'turimg ' })).hits.length, 0);
 });
+
+test('a picked author filters by the papers the authors file gives them, all spellings merged', async () => {
+  const { files } = buildSearchIndex(input);
+  // The author index merged "A. Lovelace" (paper 2's) into Ada Lovelace: the file lists both papers under her name.
+  files.set('authors.json', JSON.stringify([['Ada Lovelace', [0, 2]], ['Alan Turing', [1]]]));
+  const engine = await SearchEngine.open(async (file) => files.get(file) ?? '');
+  assert.deepEqual(await slugs(engine, (await engine.search('', { author: 'ada lovelace' })).hits.map((hit) => hit.id)), ['g3', 'g1']);
+  assert.deepEqual(await slugs(engine, (await engine.search('graph ', { author: 'Ada Lovelace' })).hits.map((hit) => hit.id)).then((list) => list.sort()), ['g1', 'g3']);
+});
