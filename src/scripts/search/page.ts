@@ -109,12 +109,16 @@ export function initSearchPage(): void {
     describeFilters,
     idleText: root.dataset['idleText'] ?? 'Type to search titles, topics, authors and abstracts.',
     onSearched: writeUrl,
-    // The map highlights the papers that contain every word of a query (`/map/?q=`), so the link is offered when
-    // some paper does; the map does not apply this page's filters.
+    // The map highlights the papers that contain every word of a query (`/map/?q=`) and fades those outside a year
+    // range (`&from=&to=`), so the link is offered when some paper contains every word; topic and author filters
+    // have no map counterpart.
     onRendered: (query, response) => {
       if (!mapLink) return;
       mapLink.hidden = response.wordCount === 0 || response.allWordsCount === 0;
-      mapLink.href = `${joinBase(base, '/map/')}?q=${encodeURIComponent(query.trim())}`;
+      const params = new URLSearchParams({ q: query.trim() });
+      if (fromSelect?.value) params.set('from', fromSelect.value);
+      if (toSelect?.value) params.set('to', toSelect.value);
+      mapLink.href = `${joinBase(base, '/map/')}?${params.toString().replace(/\+/g, '%20')}`;
     },
     hidden: () => (hideSeen?.checked ? libraryIds().saved : new Set()),
     // A listbox may hold only options, so the Save button beside each result is for the pointer (hidden from the
