@@ -110,6 +110,7 @@ export function createSearchController(options: SearchControllerOptions): Search
   // Warming fetches only the manifest, in the background: the status keeps inviting a query meanwhile (a
   // "Loading…" there would read as broken when nothing has been asked yet).
   const warm = (): void => {
+    if (!status.textContent?.trim()) setStatus(options.idleText, 'idle');
     loadEngine(base).catch(() => setStatus('The search index could not be loaded. Check your connection and try again.', 'error'));
   };
 
