@@ -59,9 +59,14 @@ function statusText(response: SearchResponse, query: string, filterText: string,
     const none = `No results for “${query.trim()}”${where}`;
     return topicMatches === 0 ? `${none}.` : `${none}; ${plural(topicMatches, 'paper')} only in a topic named by ${response.wordCount === 1 ? 'this word' : 'these words'}`;
   }
-  const count = `${isFinal ? '' : 'at least '}${plural(response.resultCount, 'result')}`;
-  const every = response.wordCount > 1 && response.allWordsCount > 0 && response.allWordsCount < response.resultCount ? ` (${response.allWordsCount.toLocaleString('en-US')} match every word)` : '';
-  const text = `${count}${every}${where}${topicNote}${hiddenNote(hiddenCount)}`;
+  const atLeast = isFinal ? '' : 'at least ';
+  // Several words: the papers containing all of them are the answer; those containing only some are the long tail.
+  const some = response.resultCount - response.allWordsCount;
+  const count =
+    response.wordCount > 1 && response.allWordsCount > 0 && some > 0
+      ? `${atLeast}${plural(response.allWordsCount, 'result')} contain every word${where}; ${atLeast}${some.toLocaleString('en-US')} more contain some`
+      : `${atLeast}${plural(response.resultCount, 'result')}${where}`;
+  const text = `${count}${topicNote}${hiddenNote(hiddenCount)}`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
