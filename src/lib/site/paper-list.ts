@@ -18,20 +18,6 @@ export interface PaperListItem {
   authorSlugs: string[];
 }
 
-/** One page of the papers list as src/components/PaperListPage.astro shows it. */
-export interface PaperListPageView {
-  items: PaperListItem[];
-  /** Topic badge (label, colour, link) per paper slug, when topics exist. */
-  topicBySlug: Map<string, { label: string; color: string; href: string }>;
-  /** Author name per author slug, for the author filter's labels. */
-  authorNameBySlug: Map<string, string>;
-  /** 1-based. */
-  pageNumber: number;
-  pageCount: number;
-  /** Papers in the whole list. */
-  paperCount: number;
-}
-
 /**
  * One page of the papers list (/papers/, /papers/page/<n>/) as src/components/PapersBrowser.astro shows it: its rows
  * and what its whole-atlas filters offer (topics, years, whether any paper names authors).
