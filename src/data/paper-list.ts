@@ -1,32 +1,49 @@
 import { authorSlugOf } from '../lib/site/authors.ts';
 import { joinBase } from '../lib/site/paths.ts';
-import { toPaperListItems, type PaperListPageView } from '../lib/site/paper-list.ts';
-import { PAPERS_PER_PAGE } from '../lib/site/pagination.ts';
+import { newestFirst, toPaperListItems, type PapersBrowserView } from '../lib/site/paper-list.ts';
+import { PAPERS_PER_LIST_PAGE } from '../lib/site/pagination.ts';
 import { getAtlasLookups } from './atlas.ts';
 import { getAuthorLookups } from './authors.ts';
 import { getPapers } from './papers.ts';
 
-/**
- * The props of page `pageNumber` (1-based) of the papers list (src/components/PaperListPage.astro): its rows, their
- * topic badges (linked under `base`), the author names the author filter shows, and where the page sits in the list.
- */
-export async function getPaperListPage(pageNumber: number, base: string): Promise<PaperListPageView> {
+/** The papers in list order: newest first when any paper is dated, else source order. */
+async function papersInListOrder(): Promise<{ papers: Awaited<ReturnType<typeof getPapers>>; isByDate: boolean }> {
   const papers = await getPapers();
-  const { badgeBySlug } = await getAtlasLookups();
-  const { index: authorIndex, nameBySlug } = await getAuthorLookups();
-  const pagePapers = papers.slice((pageNumber - 1) * PAPERS_PER_PAGE, pageNumber * PAPERS_PER_PAGE);
+  const isByDate = papers.some((paper) => paper.date !== undefined);
+  return { papers: isByDate ? newestFirst(papers) : [...papers], isByDate };
+}
+
+/** Number of pages of the papers list (/papers/ and /papers/page/<n>/). */
+export async function getPapersListPageCount(): Promise<number> {
+  return Math.max(1, Math.ceil((await getPapers()).length / PAPERS_PER_LIST_PAGE));
+}
+
+/**
+ * The props of page `pageNumber` (1-based) of the papers list (src/components/PapersBrowser.astro): its
+ * `PAPERS_PER_LIST_PAGE` rows, newest first, their topic badges (linked under `base`), and the topics and years
+ * its whole-atlas filters offer.
+ */
+export async function getPapersBrowserPage(pageNumber: number, base: string): Promise<PapersBrowserView> {
+  const { papers, isByDate } = await papersInListOrder();
+  const { atlas, badgeBySlug } = await getAtlasLookups();
+  const { index: authorIndex } = await getAuthorLookups();
+  const pagePapers = papers.slice((pageNumber - 1) * PAPERS_PER_LIST_PAGE, pageNumber * PAPERS_PER_LIST_PAGE);
   const topicBySlug = new Map(
     pagePapers.flatMap((paper) => {
       const badge = badgeBySlug.get(paper.slug);
       return badge ? [[paper.slug, { label: badge.label, color: badge.color, href: joinBase(base, `/topics/${badge.slug}/`) }] as const] : [];
     }),
   );
+  const years = [...new Set(papers.flatMap((paper) => (paper.date ? [Number(paper.date.slice(0, 4))] : [])))].sort((a, b) => b - a);
   return {
     items: toPaperListItems(pagePapers, (name) => authorSlugOf(authorIndex, name)),
     topicBySlug,
-    authorNameBySlug: nameBySlug,
+    topics: [...atlas.topics].sort((a, b) => a.label.localeCompare(b.label, 'en') || a.id - b.id).map((topic) => ({ id: topic.id, label: topic.label })),
+    years,
+    hasAuthors: authorIndex.authors.length > 0,
     pageNumber,
-    pageCount: Math.max(1, Math.ceil(papers.length / PAPERS_PER_PAGE)),
+    pageCount: Math.max(1, Math.ceil(papers.length / PAPERS_PER_LIST_PAGE)),
     paperCount: papers.length,
+    isByDate,
   };
 }

@@ -1,5 +1,7 @@
 import { buildSearchIndex, papersToSearchInput, type SearchBundle } from '../lib/search/build-index.ts';
+import { authorEntries } from '../lib/search/author-suggest.ts';
 import { getAtlasLookups } from './atlas.ts';
+import { getAuthorLookups } from './authors.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 
@@ -7,9 +9,12 @@ let bundleOfBuild: Promise<SearchBundle> | undefined;
 
 /** The published search index of this build's papers: built once, shared by the `/search-index/` files. */
 export function getSearchBundle(): Promise<SearchBundle> {
-  bundleOfBuild ??= Promise.all([getPapers(), getAtlasLookups(), startSearchBodyIndex()]).then(([papers, { atlas, colorOfTopic }, body]) => {
+  bundleOfBuild ??= Promise.all([getPapers(), getAtlasLookups(), startSearchBodyIndex(), getAuthorLookups()]).then(([papers, { atlas, colorOfTopic }, body, authors]) => {
     const startedMs = performance.now();
     const built = buildSearchIndex(papersToSearchInput(papers, atlas, colorOfTopic), {}, body);
+    // The author filters' typeahead list: every author, family-name order (src/lib/search/author-suggest.ts).
+    const idOfSlug = new Map(papers.map((paper, id) => [paper.slug, id]));
+    built.files.set('authors.json', JSON.stringify(authorEntries(authors.index.authors, (slug) => idOfSlug.get(slug))));
     // Same `[atlas]` prefix as the topic step's lines, so bench/run.ts can time the index stage of a build.
     console.log(`[atlas] search index: ${papers.length} papers, ${built.files.size} files in ${((performance.now() - startedMs) / 1000).toFixed(1)} s (body index built alongside the topic step)`);
     return built;

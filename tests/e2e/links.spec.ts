@@ -8,9 +8,14 @@ test('every internal link and asset of the built site resolves', async () => {
   expect(broken).toEqual([]);
 });
 
-test('every paper page is at /papers/<slug>/ and is linked from the papers list', async ({ page }) => {
-  await page.goto('/papers/');
-  const hrefs = await page.locator('[data-list-items] h3 a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+test('every paper page is at /papers/<slug>/ and is linked from a page of the papers list', async ({ page }) => {
+  const hrefs: (string | null)[] = [];
+  let next: string | null = '/papers/';
+  while (next !== null) {
+    await page.goto(next);
+    hrefs.push(...(await page.locator('[data-list-items] h3 a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))));
+    next = await page.locator('[data-list-pages] a[rel="next"]').first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+  }
   expect(hrefs).toHaveLength(119);
   expect(new Set(hrefs).size).toBe(119);
   for (const href of hrefs) expect(href).toMatch(/^\/papers\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/);

@@ -22,9 +22,9 @@ test.afterAll(async () => {
   await site?.close();
 });
 
-/** Titles of the visible rows of the papers list on the page. */
+/** Titles of the visible rows of the papers list on the page (its own rows, or the matches of its filters). */
 function visibleTitles(page: Page): Promise<string[]> {
-  return page.locator('[data-list-items] > li:not([hidden]) h3').allTextContents().then((titles) => titles.map((title) => title.trim()));
+  return page.locator('main li[data-save-row]:visible h3').allTextContents().then((titles) => titles.map((title) => title.trim()));
 }
 
 test('the papers list holds each paper once: cross-file duplicates are merged', async ({ page }) => {
@@ -80,25 +80,43 @@ test('the Authors link is in the main navigation', async ({ page }) => {
   await expect(page.locator('h1')).toHaveText('Authors');
 });
 
-test('year, category and author filters combine with the text filter and live in the URL', async ({ page }) => {
+test('the papers list filters by year range, author (a typeahead over every author, by family name) and words, in the URL', async ({ page }) => {
   await page.goto(new URL('papers/', site.url).href);
-  await page.locator('[data-list-select="year"]').selectOption('2021');
-  expect((await visibleTitles(page)).length).toBe(2);
-  await page.locator('[data-list-select="category"]').selectOption('cs.CR');
-  expect(await visibleTitles(page)).toEqual(["Onclick <a href=\"javascript:window.__pwned='csv'\">Trap</a>"]);
-  await expect(page).toHaveURL(/year=2021/);
-  await expect(page).toHaveURL(/category=cs\.CR/);
-  await page.locator('[data-list-select="year"]').selectOption('');
-  await page.locator('[data-list-select="category"]').selectOption('');
-  await page.locator('[data-list-select="author"]').selectOption({ label: 'Ada Lovelace (3)' });
-  expect(await visibleTitles(page)).toHaveLength(3);
-  await page.locator('[data-list-filter]').fill('sparse');
-  expect((await visibleTitles(page)).sort()).toEqual(['Message Passing on Sparse Graphs', 'Sparse Attention for Long Documents']);
-  await expect(page.locator('[data-list-count]')).toHaveText('2 of 6 papers match');
-  await page.reload();
-  await expect(page.locator('[data-list-select="author"]')).toHaveValue('ada-lovelace');
-  await expect(page.locator('[data-list-filter]')).toHaveValue('sparse');
+  await page.locator('main select[name="from"]').selectOption('2021');
+  await page.locator('main select[name="to"]').selectOption('2021');
+  await expect(page.locator('[data-list-count]')).toHaveText(/^2 of 6 papers match/);
   expect(await visibleTitles(page)).toHaveLength(2);
+  await expect(page).toHaveURL(/from=2021&to=2021/);
+  await page.locator('main select[name="from"]').selectOption('');
+  await page.locator('main select[name="to"]').selectOption('');
+  const author = page.getByRole('combobox', { name: 'Author' });
+  await author.fill('l');
+  const suggestions = page.getByRole('listbox', { name: 'Authors' }).getByRole('option');
+  await expect(suggestions).toHaveText([/^Nathan Lambert\s*1 paper$/, /^Ada Lovelace\s*3 papers$/]);
+  await author.press('ArrowDown');
+  await author.press('ArrowDown');
+  await author.press('Enter');
+  await expect(author).toHaveValue('Ada Lovelace');
+  await expect(page.locator('[data-list-count]')).toHaveText(/^3 of 6 papers match/);
+  await page.getByLabel('Words').fill('sparse');
+  await expect(page.locator('[data-list-count]')).toHaveText(/^2 of 6 papers match/);
+  expect((await visibleTitles(page)).sort()).toEqual(['Message Passing on Sparse Graphs', 'Sparse Attention for Long Documents']);
+  await page.reload();
+  await expect(author).toHaveValue('Ada Lovelace');
+  await expect(page.getByLabel('Words')).toHaveValue('sparse');
+  await expect(page.locator('[data-list-count]')).toHaveText(/^2 of 6 papers match/);
+});
+
+test('/search/ with only an author or a year range lists those papers, newest first, and says so', async ({ page }) => {
+  await page.goto(new URL('search/?author=Ada%20Lovelace', site.url).href);
+  await expect(page.locator('main [data-search-status]')).toHaveText('3 papers by Ada Lovelace, newest first');
+  await expect(page.locator('main [data-search-results] [role="option"]')).toHaveCount(3);
+  const years = await page.locator('main [data-search-results] [role="option"]').evaluateAll((options) =>
+    options.map((option) => Number(option.textContent?.match(/\b(19|20)\d{2}\b/)?.[0] ?? 0)),
+  );
+  expect(years).toEqual([...years].sort((a, b) => b - a));
+  await page.goto(new URL('search/?from=2021&to=2021', site.url).href);
+  await expect(page.locator('main [data-search-status]')).toHaveText('2 papers in 2021, newest first');
 });
 
 test('paper pages link to arXiv and DOI, and their authors to author pages', async ({ page }) => {

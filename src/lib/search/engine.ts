@@ -11,6 +11,7 @@ import {
 } from './manifest.ts';
 import { bodyIndexOptions, fuzzyDistance, headIndexOptions, termSearchOptions, type SearchDoc } from './options.ts';
 import { parseQuery, queryVariants, type QueryWord } from './query.ts';
+import { findAuthor, type AuthorEntry } from './author-suggest.ts';
 
 /** Reads one published index file (relative to `/search-index/`) as text. */
 export type FetchIndexFile = (file: string) => Promise<string>;
@@ -20,16 +21,27 @@ export interface SearchHit {
   /** Doc-store id. */
   id: number;
   score: number;
-  /** How many query words the paper matched; papers matching every word rank first. */
+  /** How many query words the paper itself contains (title, authors, abstract); papers matching every word rank first. */
   matchedWords: number;
+  /**
+   * True when the paper contains none of the words and is found only because its topic's label or keywords hold
+   * every one of them: such papers come after all papers that contain the words, are not counted as results and are
+   * marked as topic matches where shown.
+   */
+  isTopicMatch: boolean;
 }
 
 export interface SearchResponse {
-  /** All matches, best first: most query words matched, then score, then id. */
+  /**
+   * All matches, best first: papers containing the most query words, then score, then id; topic matches last.
+   * With no query words but a filter, every paper the filters allow, newest first (then source order).
+   */
   hits: SearchHit[];
-  /** Number of words in the processed query (0: nothing searchable). */
+  /** Number of words in the processed query (0: nothing searchable, or a filters-only listing). */
   wordCount: number;
-  /** Papers matching every word. */
+  /** Papers containing at least one query word (all hits but the topic matches): what a result count counts. */
+  resultCount: number;
+  /** Papers containing every word. */
   allWordsCount: number;
   /** Index terms a hit matched (processed, e.g. `tulu`), for highlighting; computed on demand for the hits shown. */
   termsOf: (id: number) => string[];
@@ -37,9 +49,24 @@ export interface SearchResponse {
 
 export interface SearchFilters {
   topic?: number;
-  year?: number;
-  /** Author name words; only papers whose authors match all of them are kept. */
+  /** Earliest publication year kept (inclusive); undated papers are left out when a year bound is set. */
+  yearFrom?: number;
+  /** Latest publication year kept (inclusive). */
+  yearTo?: number;
+  /**
+   * An author: the papers of the author of that name in `authors.json` (all their merged spellings) when one has
+   * exactly this name, else the papers whose authors contain every word (as written, the last as a prefix).
+   */
   author?: string;
+}
+
+/**
+ * True when the filters narrow anything, i.e. a filters-only listing makes sense.
+ * @example hasFilters({ yearFrom: 2021 }) // => true
+ * @example hasFilters({ author: '  ' }) // => false
+ */
+export function hasFilters(filters: SearchFilters): boolean {
+  return filters.topic !== undefined || filters.yearFrom !== undefined || filters.yearTo !== undefined || (filters.author ?? '').trim() !== '';
 }
 
 export interface EngineSearchOptions extends SearchFilters {
@@ -57,21 +84,29 @@ interface TermMatches {
   score: number;
   /** The matched index terms, as the arrays MiniSearch returned (merged only for the hits shown). */
   terms: string[][];
+  /** True when some term matched a field of the paper itself, not only its topic's label and keywords. */
+  isDirect: boolean;
 }
 
 type Stage = 'head' | 'body';
+
+function emptyResponse(): SearchResponse {
+  return { hits: [], wordCount: 0, resultCount: 0, allWordsCount: 0, termsOf: () => [] };
+}
 
 function collectMatches(shards: MiniSearch<SearchDoc>[], term: string, searchOptions: SearchOptions): Map<number, TermMatches> {
   const matches = new Map<number, TermMatches>();
   for (const shard of shards) {
     for (const result of shard.search(term, searchOptions)) {
       const id = result.id as number;
+      const isDirect = Object.values(result.match).some((fields) => fields.some((field) => field !== 'topic'));
       const existing = matches.get(id);
       if (existing) {
         existing.score += result.score;
         existing.terms.push(result.terms);
+        existing.isDirect ||= isDirect;
       } else {
-        matches.set(id, { score: result.score, terms: [result.terms] });
+        matches.set(id, { score: result.score, terms: [result.terms], isDirect });
       }
     }
   }
@@ -121,6 +156,7 @@ export class SearchEngine {
   private readonly shards = new Map<string, Promise<MiniSearch<SearchDoc>>>();
   private readonly docChunks = new Map<number, Promise<DocRecord[]>>();
   private facetFile: Promise<FacetFile> | undefined;
+  private authorFile: Promise<AuthorEntry[]> | undefined;
   /** Files fetched so far with their sizes in characters, in fetch order (the benchmark reads it). */
   readonly fetched: { file: string; chars: number }[] = [];
 
@@ -180,7 +216,9 @@ export class SearchEngine {
     const loads = stages.flatMap((stage) => this.shardsFor(stage, term, isPrefix).map((n) => this.loadShard(stage, n)));
     const shards = await Promise.all(loads);
     const exact = collectMatches(shards, term, { ...termSearchOptions(isPrefix, false), ...(fields ? { fields } : {}) });
-    if (exact.size >= FUZZY_FALLBACK || fuzzyDistance(term) === 0) return exact;
+    // A name is matched as written: a typo-tolerant "Gupta" would also keep Gupte's papers.
+    const isNameField = fields !== undefined && fields.every((field) => field === 'authors');
+    if (exact.size >= FUZZY_FALLBACK || fuzzyDistance(term) === 0 || isNameField) return exact;
     return collectMatches(shards, term, { ...termSearchOptions(isPrefix, true), ...(fields ? { fields } : {}) });
   }
 
@@ -196,13 +234,17 @@ export class SearchEngine {
       for (const id of partMatches[0]!.keys()) if (partMatches.every((part) => part.has(id))) candidates.add(id);
     }
     for (const id of candidates) {
-      const combined: TermMatches = { score: 0, terms: [] };
-      for (const variant of variantMatches) {
+      const combined: TermMatches = { score: 0, terms: [], isDirect: false };
+      // When the whole word matched (`tau-bench`), only its terms are highlighted, not the words its parts found
+      // as prefixes or typos (`benchmarks`).
+      const whole = wholeMatches?.get(id);
+      variantMatches.forEach((variant, i) => {
         const match = variant.get(id);
-        if (!match) continue;
+        if (!match) return;
         combined.score += match.score;
-        combined.terms.push(...match.terms);
-      }
+        combined.isDirect ||= match.isDirect;
+        if (whole === undefined || (i === 0 && word.whole !== null)) combined.terms.push(...match.terms);
+      });
       matches.set(id, combined);
     }
     return matches;
@@ -210,50 +252,77 @@ export class SearchEngine {
 
   /**
    * Search: every query word is matched as a whole and by parts, with fuzzy matching scaled to its length and
-   * prefix matching for the word being typed. Papers matching all words come first.
+   * prefix matching for the word being typed. Papers containing all words come first; papers found only through
+   * their topic's label and keywords come last, flagged `isTopicMatch`, and are not counted in `resultCount`.
+   * With no words but a filter, lists every paper the filters allow, newest first.
    * @example (await engine.search('tau-bench', { stages: 'head' })).hits.length // => 1
    */
   async search(query: string, options: EngineSearchOptions = {}): Promise<SearchResponse> {
     const words = parseQuery(query);
-    if (words.length === 0) return { hits: [], wordCount: 0, allWordsCount: 0, termsOf: () => [] };
+    if (words.length === 0) return hasFilters(options) ? this.browse(options) : emptyResponse();
     const stages: Stage[] = options.stages === 'head' ? ['head'] : ['head', 'body'];
     const [wordMatches, allowed] = await Promise.all([
       Promise.all(words.map((word) => this.matchWord(word, stages))),
       this.allowedIds(options),
     ]);
-    const byId = new Map<number, SearchHit>();
+    const byId = new Map<number, SearchHit & { topicWords: number }>();
     for (const matches of wordMatches) {
       for (const [id, match] of matches) {
         if (allowed && !allowed.has(id)) continue;
-        const hit = byId.get(id);
-        if (hit) {
-          hit.score += match.score;
-          hit.matchedWords += 1;
-        } else {
-          byId.set(id, { id, score: match.score, matchedWords: 1 });
-        }
+        const hit = byId.get(id) ?? { id, score: 0, matchedWords: 0, topicWords: 0, isTopicMatch: false };
+        hit.score += match.score;
+        if (match.isDirect) hit.matchedWords += 1;
+        else hit.topicWords += 1;
+        byId.set(id, hit);
       }
     }
-    const hits = [...byId.values()].sort((a, b) => b.matchedWords - a.matchedWords || b.score - a.score || a.id - b.id);
+    const hits: SearchHit[] = [];
+    for (const { topicWords, ...hit } of byId.values()) {
+      if (hit.matchedWords > 0) hits.push(hit);
+      else if (topicWords === words.length) hits.push({ ...hit, isTopicMatch: true });
+    }
+    hits.sort((a, b) => Number(a.isTopicMatch) - Number(b.isTopicMatch) || b.matchedWords - a.matchedWords || b.score - a.score || a.id - b.id);
     const termsOf = (id: number): string[] => {
       const terms = new Set<string>();
       for (const matches of wordMatches) for (const list of matches.get(id)?.terms ?? []) for (const term of list) terms.add(term);
       return [...terms].sort();
     };
-    return { hits, wordCount: words.length, allWordsCount: hits.filter((hit) => hit.matchedWords === words.length).length, termsOf };
+    const resultCount = hits.filter((hit) => !hit.isTopicMatch).length;
+    return { hits, wordCount: words.length, resultCount, allWordsCount: hits.filter((hit) => hit.matchedWords === words.length).length, termsOf };
+  }
+
+  /**
+   * Every paper the filters allow, newest first (undated last), then in source order: "all 2021 papers in this
+   * topic", "all papers by this author".
+   * @example (await engine.browse({ yearFrom: 2024, yearTo: 2024 })).hits.map((hit) => hit.id) // => [1, 2]
+   */
+  async browse(filters: SearchFilters): Promise<SearchResponse> {
+    const [allowed, facets] = await Promise.all([this.allowedIds(filters), this.facets()]);
+    const ids = allowed ? [...allowed] : Array.from({ length: this.manifest.documentCount }, (_, id) => id);
+    ids.sort((a, b) => (facets.year[b] ?? 0) - (facets.year[a] ?? 0) || a - b);
+    const hits = ids.map((id): SearchHit => ({ id, score: 0, matchedWords: 0, isTopicMatch: false }));
+    return { hits, wordCount: 0, resultCount: hits.length, allWordsCount: hits.length, termsOf: () => [] };
   }
 
   /** Ids allowed by the filters, or undefined when nothing is filtered. */
   private async allowedIds(filters: SearchFilters): Promise<Set<number> | undefined> {
     let allowed: Set<number> | undefined;
-    if (filters.topic !== undefined || filters.year !== undefined) {
+    const { topic, yearFrom, yearTo } = filters;
+    if (topic !== undefined || yearFrom !== undefined || yearTo !== undefined) {
       const facets = await this.facets();
       allowed = new Set();
       for (let id = 0; id < this.manifest.documentCount; id += 1) {
-        if (filters.topic !== undefined && facets.topic[id] !== filters.topic) continue;
-        if (filters.year !== undefined && facets.year[id] !== filters.year) continue;
+        if (topic !== undefined && facets.topic[id] !== topic) continue;
+        const year = facets.year[id] ?? 0;
+        if ((yearFrom !== undefined || yearTo !== undefined) && year === 0) continue;
+        if ((yearFrom !== undefined && year < yearFrom) || (yearTo !== undefined && year > yearTo)) continue;
         allowed.add(id);
       }
+    }
+    const author = filters.author?.trim() ? findAuthor(await this.authors(), filters.author) : undefined;
+    if (author) {
+      const ids = new Set(author[1]);
+      return new Set([...(allowed ?? ids)].filter((id) => ids.has(id)));
     }
     const authorWords = filters.author ? parseQuery(filters.author) : [];
     for (const word of authorWords) {
@@ -270,6 +339,19 @@ export class SearchEngine {
   facets(): Promise<FacetFile> {
     this.facetFile ??= this.fetchText('facets.json').then((text) => JSON.parse(text) as FacetFile);
     return this.facetFile;
+  }
+
+  /**
+   * Every author with the ids of their papers, in family-name order (fetched once, for the author filter and its
+   * typeahead); empty when the index has no authors file.
+   * @example (await engine.authors())[0] // => ['Ada Lovelace', [0, 4]]
+   */
+  authors(): Promise<AuthorEntry[]> {
+    this.authorFile ??= this.fetchText('authors.json').then(
+      (text) => (text === '' ? [] : (JSON.parse(text) as AuthorEntry[])),
+      () => [],
+    );
+    return this.authorFile;
   }
 
   /**

@@ -6,6 +6,7 @@
  * - `head-<n>.json`, `body-<n>.json`: `ShardFile`s, slices of the head and body MiniSearch indexes by term range.
  * - `docs-<n>.json`: `DocRecord[]`, `manifest.docs.chunkSize` papers each, in doc-store order.
  * - `facets.json`: `FacetFile`, topic and year of every paper (for filters on /search/).
+ * - `authors.json`: `AuthorEntry[]` (src/lib/search/author-suggest.ts), every author for the filters' typeahead.
  */
 
 /** One stage (head or body) of the index: the MiniSearch header plus where its shards start. */

@@ -18,18 +18,26 @@ export interface PaperListItem {
   authorSlugs: string[];
 }
 
-/** One page of the papers list as src/components/PaperListPage.astro shows it. */
-export interface PaperListPageView {
+/**
+ * One page of the papers list (/papers/, /papers/page/<n>/) as src/components/PapersBrowser.astro shows it: its rows
+ * and what its whole-atlas filters offer (topics, years, whether any paper names authors).
+ */
+export interface PapersBrowserView {
   items: PaperListItem[];
   /** Topic badge (label, colour, link) per paper slug, when topics exist. */
   topicBySlug: Map<string, { label: string; color: string; href: string }>;
-  /** Author name per author slug, for the author filter's labels. */
-  authorNameBySlug: Map<string, string>;
+  /** Topics for the topic filter, A–Z: search-index topic id and label. */
+  topics: { id: number; label: string }[];
+  /** Publication years of the atlas, newest first (empty: no paper is dated, no year filter). */
+  years: number[];
+  hasAuthors: boolean;
   /** 1-based. */
   pageNumber: number;
   pageCount: number;
-  /** Papers in the whole list. */
+  /** Papers in the whole atlas. */
   paperCount: number;
+  /** True when the list runs newest first (some paper is dated), else in source order. */
+  isByDate: boolean;
 }
 
 // Long enough to tell papers apart in a list, short enough that 1,000 rows stay a light page.
@@ -84,6 +92,18 @@ export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?:
       categories: [...paper.categories],
       authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.slice(0, MAX_ROW_AUTHORS).flatMap((name) => authorSlugOf(name) ?? []))],
     };
+  });
+}
+
+/**
+ * Papers newest first: by publication date (a full date before a bare year of the same year, as it is more
+ * precise, compared as text: ISO dates sort by time), undated papers last, ties in source order.
+ * @example newestFirst([{ date: '2021', order: 0 }, { date: undefined, order: 1 }, { date: '2023-05-01', order: 2 }]).map((p) => p.order) // => [2, 0, 1]
+ */
+export function newestFirst<T extends { date?: string | undefined; order: number }>(papers: readonly T[]): T[] {
+  return [...papers].sort((a, b) => {
+    if (a.date === undefined || b.date === undefined) return (a.date === undefined ? 1 : 0) - (b.date === undefined ? 1 : 0) || a.order - b.order;
+    return (a.date < b.date ? 1 : a.date > b.date ? -1 : 0) || a.order - b.order;
   });
 }
 

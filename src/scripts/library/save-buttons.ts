@@ -54,7 +54,7 @@ async function toggle(button: HTMLButtonElement): Promise<void> {
 /** "Hide saved" boxes of paper lists: mark their list `data-hiding-seen` (CSS hides saved rows); kept in `?hide=saved`. */
 function initHideSeen(): void {
   for (const box of document.querySelectorAll<HTMLInputElement>('input[data-hide-seen-list]')) {
-    const list = box.closest('[data-paper-list]');
+    const list = box.closest('[data-paper-list], [data-papers-browser]');
     const apply = () => list?.toggleAttribute('data-hiding-seen', box.checked);
     box.checked = new URLSearchParams(window.location.search).get('hide') === 'saved';
     apply();

@@ -1,4 +1,4 @@
-import type { SearchEngine, SearchFilters, SearchResponse } from '../../lib/search/engine.ts';
+import { hasFilters, type SearchEngine, type SearchFilters, type SearchResponse } from '../../lib/search/engine.ts';
 import { loadEngine, siteBase } from './load-engine.ts';
 import { renderResult } from './render.ts';
 
@@ -19,6 +19,12 @@ export interface SearchControllerOptions {
   /** Prefix for option ids, unique per page. */
   idPrefix: string;
   filters?: () => SearchFilters;
+  /** The filters in words, for the status line ("in “graph learning”, 2019–2021, by Ada Lovelace"); '' when none. */
+  describeFilters?: () => string;
+  /** What the status says before anything is typed (and with no filter). */
+  idleText: string;
+  /** Called after each render with the query words' state, e.g. to offer "show these on the map". */
+  onRendered?: (query: string, response: SearchResponse) => void;
   /** Enter with no active option. */
   onSubmit?: (query: string) => void;
   /** Called after each completed search with the query that ran. */
@@ -34,6 +40,34 @@ export interface SearchController {
   run(): void;
   /** Start loading the index (first focus). */
   warm(): void;
+}
+
+/**
+ * The status line of a finished (or, with `isFinal` false, a partial) search: how many papers contain the words,
+ * how many contain every word, how many more only share a topic with them, and under which filters.
+ */
+function statusText(response: SearchResponse, query: string, filterText: string, isFinal: boolean, hiddenCount: number): string {
+  const where = filterText === '' ? '' : ` ${filterText}`;
+  if (response.wordCount === 0 && response.hits.length === 0 && filterText === '') return 'Type a word of a title, topic or abstract.';
+  if (response.wordCount === 0) {
+    return response.hits.length === 0 ? `No papers${where}.` : `${plural(response.hits.length, 'paper')}${where}, newest first${hiddenNote(hiddenCount)}`;
+  }
+  const topicMatches = response.hits.length - response.resultCount;
+  const topicNote = topicMatches > 0 ? `; ${plural(topicMatches, 'more paper')} only in a topic named by ${response.wordCount === 1 ? 'this word' : 'these words'}` : '';
+  if (!isFinal && response.resultCount === 0) return 'Searching…';
+  if (response.resultCount === 0) {
+    const none = `No results for “${query.trim()}”${where}`;
+    return topicMatches === 0 ? `${none}.` : `${none}; ${plural(topicMatches, 'paper')} only in a topic named by ${response.wordCount === 1 ? 'this word' : 'these words'}`;
+  }
+  const atLeast = isFinal ? '' : 'at least ';
+  // Several words: the papers containing all of them are the answer; those containing only some are the long tail.
+  const some = response.resultCount - response.allWordsCount;
+  const count =
+    response.wordCount > 1 && response.allWordsCount > 0 && some > 0
+      ? `${atLeast}${plural(response.allWordsCount, 'result')} contain every word${where}; ${atLeast}${some.toLocaleString('en-US')} more contain some`
+      : `${atLeast}${plural(response.resultCount, 'result')}${where}`;
+  const text = `${count}${topicNote}${hiddenNote(hiddenCount)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function hiddenNote(count: number): string {
@@ -78,17 +112,14 @@ export function createSearchController(options: SearchControllerOptions): Search
     status.dataset.state = state;
   };
 
+  // Warming fetches only the manifest, in the background: the status keeps inviting a query meanwhile (a
+  // "Loading…" there would read as broken when nothing has been asked yet).
   const warm = (): void => {
-    if (status.dataset.state === undefined || status.dataset.state === 'idle') setStatus('Loading the search index…', 'loading');
-    loadEngine(base).then(
-      (engine) => {
-        if (status.dataset.state === 'loading') setStatus(`Search ${plural(engine.manifest.documentCount, 'paper')}`, 'idle');
-      },
-      () => setStatus('The search index could not be loaded. Check your connection and try again.', 'error'),
-    );
+    if (!status.textContent?.trim()) setStatus(options.idleText, 'idle');
+    loadEngine(base).catch(() => setStatus('The search index could not be loaded. Check your connection and try again.', 'error'));
   };
 
-  const render = async (engine: SearchEngine, response: SearchResponse, query: string, mine: number): Promise<void> => {
+  const render = async (engine: SearchEngine, response: SearchResponse, query: string, mine: number, isFinal: boolean): Promise<void> => {
     const hits = response.hits.slice(0, shown);
     const records = await engine.docs(hits.map((hit) => hit.id));
     if (mine !== sequence) return;
@@ -106,6 +137,7 @@ export function createSearchController(options: SearchControllerOptions): Search
         record,
         terms: new Set(response.termsOf(hit.id)),
         topic: topics.get(record[2]),
+        isTopicMatch: hit.isTopicMatch,
         optionId: `${idPrefix}-${i}`,
         snippetChars: options.snippetChars,
       });
@@ -121,44 +153,46 @@ export function createSearchController(options: SearchControllerOptions): Search
     if (keptIndex >= 0) setActive(keptIndex);
     input.setAttribute('aria-expanded', String(items.length > 0));
     const total = response.hits.length;
-    empty.hidden = total > 0 || query.trim() === '';
+    const filterText = options.describeFilters?.() ?? '';
+    empty.hidden = !isFinal || total > 0 || (query.trim() === '' && filterText === '');
     const emptyQuery = empty.querySelector('[data-search-empty-query]');
-    if (emptyQuery) emptyQuery.textContent = query.trim();
+    if (emptyQuery) emptyQuery.textContent = query.trim() === '' ? `these filters (${filterText})` : [`“${query.trim()}”`, filterText].filter(Boolean).join(' ');
     if (more) more.hidden = total <= shown;
-    if (response.wordCount === 0) setStatus('Type a word of a title, topic or abstract.', 'ready');
-    else if (total === 0) setStatus(`No results for “${query.trim()}”.`, 'ready');
-    else if (response.allWordsCount > 0 && response.allWordsCount < total && response.wordCount > 1) {
-      setStatus(`${plural(total, 'result')} (${response.allWordsCount.toLocaleString('en-US')} match every word)${hiddenNote(hiddenCount)}`, 'ready');
-    } else setStatus(`${plural(total, 'result')}${hiddenNote(hiddenCount)}`, 'ready');
+    setStatus(statusText(response, query, filterText, isFinal, hiddenCount), 'ready');
+    options.onRendered?.(query, response);
   };
 
   const run = (): void => {
     const mine = ++sequence;
     const query = input.value;
-    if (query !== lastQuery) shown = options.pageSize;
-    lastQuery = query;
-    if (query.trim() === '') {
+    const filters = options.filters?.() ?? {};
+    const key = `${query}\u0000${JSON.stringify(filters)}`;
+    if (key !== lastQuery) shown = options.pageSize;
+    lastQuery = key;
+    if (query.trim() === '' && !hasFilters(filters)) {
       list.replaceChildren();
       list.removeAttribute('aria-busy');
       empty.hidden = true;
       if (more) more.hidden = true;
       input.setAttribute('aria-expanded', 'false');
-      setStatus(status.dataset.state === 'loading' ? status.textContent ?? '' : 'Type to search titles, topics and abstracts.', 'idle');
+      if (status.dataset.state !== 'error') setStatus(options.idleText, 'idle');
+      options.onRendered?.(query, { hits: [], wordCount: 0, resultCount: 0, allWordsCount: 0, termsOf: () => [] });
       options.onSearched?.(query);
       return;
     }
-    if (status.dataset.state !== 'ready') setStatus('Loading the search index…', 'loading');
-    const filters = options.filters?.() ?? {};
+    if (status.dataset.state !== 'ready') setStatus('Searching…', 'loading');
     // Busy until the full stage (abstract terms) has rendered: title hits show first and may be reordered.
     list.setAttribute('aria-busy', 'true');
     loadEngine(base)
       .then(async (engine) => {
-        const head = await engine.search(query, { ...filters, stages: 'head' });
-        if (mine !== sequence) return;
-        if (head.hits.length > 0) await render(engine, head, query, mine);
+        if (query.trim() !== '') {
+          const head = await engine.search(query, { ...filters, stages: 'head' });
+          if (mine !== sequence) return;
+          if (head.hits.length > 0) await render(engine, head, query, mine, false);
+        }
         const full = await engine.search(query, filters);
         if (mine !== sequence) return;
-        await render(engine, full, query, mine);
+        await render(engine, full, query, mine, true);
         if (mine === sequence) list.removeAttribute('aria-busy');
         options.onSearched?.(query);
       })

@@ -1,5 +1,8 @@
 import type { SearchFilters } from '../../lib/search/engine.ts';
+import { joinBase } from '../../lib/site/paths.ts';
+import { attachAuthorTypeahead } from './author-typeahead.ts';
 import { createSearchController } from './controller.ts';
+import { siteBase } from './load-engine.ts';
 import { createSaveButton, libraryIds } from '../library/marks.ts';
 import { initSaveButtons } from '../library/save-buttons.ts';
 
@@ -16,10 +19,28 @@ function markOption(item: HTMLLIElement, slug: string): void {
   option.append(mark);
 }
 
-/** Read the search page state from the URL: `?q=…&topic=…&year=…&author=…`. */
-function readUrl(): { q: string; topic: string; year: string; author: string } {
+/** Read the search page state from the URL: `?q=…&topic=…&from=…&to=…&author=…` (an old `?year=` is both bounds). */
+function readUrl(): { q: string; topic: string; from: string; to: string; author: string } {
   const params = new URLSearchParams(window.location.search);
-  return { q: params.get('q') ?? '', topic: params.get('topic') ?? '', year: params.get('year') ?? '', author: params.get('author') ?? '' };
+  const year = params.get('year') ?? '';
+  return {
+    q: params.get('q') ?? '',
+    topic: params.get('topic') ?? '',
+    from: params.get('from') ?? year,
+    to: params.get('to') ?? year,
+    author: params.get('author') ?? '',
+  };
+}
+
+/**
+ * A year range in words for the status line.
+ * @example yearRangeText('2019', '2021') // => '2019–2021'
+ */
+function yearRangeText(from: string, to: string): string {
+  if (from !== '' && from === to) return `in ${from}`;
+  if (from !== '' && to !== '') return `${from}–${to}`;
+  if (from !== '') return `from ${from}`;
+  return to === '' ? '' : `up to ${to}`;
 }
 
 /**
@@ -36,30 +57,43 @@ export function initSearchPage(): void {
   const more = root?.querySelector<HTMLButtonElement>('[data-search-more]');
   if (!root || !form || !input || !list || !status || !empty || !more) return;
   const topicSelect = form.querySelector<HTMLSelectElement>('select[name="topic"]');
-  const yearSelect = form.querySelector<HTMLSelectElement>('select[name="year"]');
+  const fromSelect = form.querySelector<HTMLSelectElement>('select[name="from"]');
+  const toSelect = form.querySelector<HTMLSelectElement>('select[name="to"]');
   const authorInput = form.querySelector<HTMLInputElement>('input[name="author"]');
+  const mapLink = root.querySelector<HTMLAnchorElement>('[data-search-map]');
+  const base = siteBase();
+  if (authorInput) attachAuthorTypeahead(authorInput, base);
   const hideSeen = form.querySelector<HTMLInputElement>('input[data-hide-seen]');
   initSaveButtons();
 
   const filters = (): SearchFilters => {
     const result: SearchFilters = {};
     if (topicSelect?.value) result.topic = Number(topicSelect.value);
-    if (yearSelect?.value) result.year = Number(yearSelect.value);
+    if (fromSelect?.value) result.yearFrom = Number(fromSelect.value);
+    if (toSelect?.value) result.yearTo = Number(toSelect.value);
     if (authorInput?.value.trim()) result.author = authorInput.value.trim();
     return result;
+  };
+
+  const describeFilters = (): string => {
+    const topic = topicSelect?.value ? `in “${topicSelect.selectedOptions[0]?.textContent?.trim() ?? ''}”` : '';
+    const author = authorInput?.value.trim() ? `by ${authorInput.value.trim()}` : '';
+    return [topic, yearRangeText(fromSelect?.value ?? '', toSelect?.value ?? ''), author].filter(Boolean).join(', ');
   };
 
   const writeUrl = (): void => {
     const params = new URLSearchParams();
     if (input.value.trim()) params.set('q', input.value);
     if (topicSelect?.value) params.set('topic', topicSelect.value);
-    if (yearSelect?.value) params.set('year', yearSelect.value);
+    if (fromSelect?.value) params.set('from', fromSelect.value);
+    if (toSelect?.value) params.set('to', toSelect.value);
     if (authorInput?.value.trim()) params.set('author', authorInput.value.trim());
     if (hideSeen?.checked) params.set('hide', 'saved');
     const search = params.toString();
     const url = `${window.location.pathname}${search ? `?${search}` : ''}`;
     if (url !== `${window.location.pathname}${window.location.search}`) history.replaceState(null, '', url);
-    document.title = input.value.trim() ? `${input.value.trim()} · Search · Research Atlas` : 'Search · Research Atlas';
+    const described = [input.value.trim(), describeFilters()].filter(Boolean).join(' ');
+    document.title = described ? `${described} · Search · Research Atlas` : 'Search · Research Atlas';
   };
 
   const controller = createSearchController({
@@ -72,7 +106,20 @@ export function initSearchPage(): void {
     snippetChars: 260,
     idPrefix: 'search-result',
     filters,
+    describeFilters,
+    idleText: root.dataset['idleText'] ?? 'Type to search titles, topics, authors and abstracts.',
     onSearched: writeUrl,
+    // The map highlights the papers that contain every word of a query (`/map/?q=`) and fades those outside a year
+    // range (`&from=&to=`), so the link is offered when some paper contains every word; topic and author filters
+    // have no map counterpart.
+    onRendered: (query, response) => {
+      if (!mapLink) return;
+      mapLink.hidden = response.wordCount === 0 || response.allWordsCount === 0;
+      const params = new URLSearchParams({ q: query.trim() });
+      if (fromSelect?.value) params.set('from', fromSelect.value);
+      if (toSelect?.value) params.set('to', toSelect.value);
+      mapLink.href = `${joinBase(base, '/map/')}?${params.toString().replace(/\+/g, '%20')}`;
+    },
     hidden: () => (hideSeen?.checked ? libraryIds().saved : new Set()),
     // A listbox may hold only options, so the Save button beside each result is for the pointer (hidden from the
     // accessibility tree, out of the tab order); by keyboard, Alt+S saves the active result (said in the hint and
@@ -95,7 +142,8 @@ export function initSearchPage(): void {
     const state = readUrl();
     input.value = state.q;
     if (topicSelect) topicSelect.value = state.topic;
-    if (yearSelect) yearSelect.value = state.year;
+    if (fromSelect) fromSelect.value = state.from;
+    if (toSelect) toSelect.value = state.to;
     if (authorInput) authorInput.value = state.author;
     if (hideSeen) hideSeen.checked = new URLSearchParams(window.location.search).get('hide') === 'saved';
     controller.warm();
@@ -115,7 +163,7 @@ export function initSearchPage(): void {
     event.preventDefault();
     controller.run();
   });
-  for (const control of [topicSelect, yearSelect, hideSeen]) control?.addEventListener('change', controller.run);
+  for (const control of [topicSelect, fromSelect, toSelect, hideSeen, authorInput]) control?.addEventListener('change', controller.run);
   authorInput?.addEventListener('input', controller.run);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.value !== '') {

@@ -31,6 +31,7 @@ export function initSearchPalette(): void {
     pageSize: 8,
     snippetChars: 160,
     idPrefix: 'palette-result',
+    idleText: 'Type to search titles, topics, authors and abstracts.',
     onSubmit: (query) => {
       if (query.trim() === '') return;
       window.location.href = `${joinBase(siteBase(), '/search/')}?q=${encodeURIComponent(query.trim())}`;

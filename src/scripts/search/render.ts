@@ -26,6 +26,8 @@ export interface ResultView {
   record: DocRecord;
   terms: ReadonlySet<string>;
   topic: SearchTopic | undefined;
+  /** Found only because its topic's label or keywords hold the query words: said in the result. */
+  isTopicMatch?: boolean;
   optionId: string;
   snippetChars: number;
 }
@@ -62,6 +64,13 @@ export function renderResult(base: string, view: ResultView): HTMLLIElement {
     label.textContent = view.topic.label;
     badge.append(dot, label);
     meta.append(badge);
+  }
+  if (view.isTopicMatch) {
+    const note = element('span', 'rounded bg-slate-100 px-1.5 font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300');
+    note.dataset['topicMatch'] = '';
+    note.textContent = 'Topic match';
+    note.title = 'The paper does not contain the words; its topic is named by them.';
+    meta.append(note);
   }
   const byline = [year > 0 ? String(year) : '', authors].filter(Boolean).join(' · ');
   if (byline) {

@@ -1,0 +1,182 @@
+import type { SearchEngine, SearchFilters, SearchHit } from '../lib/search/engine.ts';
+import type { DocRecord, SearchTopic } from '../lib/search/manifest.ts';
+import { truncateAtWord } from '../lib/site/paper-list.ts';
+import { joinBase } from '../lib/site/paths.ts';
+import { createSaveButton } from './library/marks.ts';
+import { initSaveButtons } from './library/save-buttons.ts';
+import { attachAuthorTypeahead } from './search/author-typeahead.ts';
+import { loadEngine, siteBase } from './search/load-engine.ts';
+
+/** Rows shown at first, and added by "Show more", when the filters run over the whole atlas. */
+const ROWS_PER_STEP = 100;
+/** As the server-rendered rows' teasers (src/lib/site/paper-list.ts). */
+const TEASER_CHARS = 220;
+/** URL keys of the filters; `filter` is the words box, as on the in-page lists. */
+const KEYS = ['filter', 'topic', 'from', 'to', 'author'] as const;
+type Key = (typeof KEYS)[number];
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  return node;
+}
+
+/** A row like PaperRow.astro's, from a search-index record; every text is set as text, never parsed as HTML. */
+function renderRow(base: string, record: DocRecord, topic: SearchTopic | undefined): HTMLLIElement {
+  const [title, slug, , year, authors, text] = record;
+  const row = element('li');
+  row.dataset['saveRow'] = '';
+  const heading = element('h3');
+  const link = element('a');
+  link.href = joinBase(base, `/papers/${slug}/`);
+  link.textContent = title;
+  heading.append(link);
+  const meta = element('p', 'list-meta');
+  if (topic) {
+    const badge = element('a', 'list-topic');
+    badge.href = joinBase(base, `/topics/${topic.slug}/`);
+    const dot = element('span');
+    dot.style.background = topic.color;
+    dot.setAttribute('aria-hidden', 'true');
+    badge.append(dot, topic.label);
+    meta.append(badge);
+  }
+  if (authors) meta.append(Object.assign(element('span'), { textContent: authors }));
+  if (year > 0) meta.append(Object.assign(element('span'), { textContent: String(year) }));
+  meta.append(createSaveButton(slug, title));
+  const teaser = element('p', 'list-teaser');
+  teaser.textContent = truncateAtWord(text, TEASER_CHARS);
+  row.append(heading, meta, teaser);
+  return row;
+}
+
+/**
+ * The papers list's filters (src/components/PapersBrowser.astro): words, topic, year range and author run over the
+ * whole atlas through the search index, not just the rows of this page. With a filter set, the page's rows and its
+ * page links give way to the matching papers (best match first when words are given, else newest first), 100 at a
+ * time; clearing the filters brings the page back. The filters live in the URL (`?filter=&topic=&from=&to=&author=`).
+ */
+export function initPapersBrowser(): void {
+  const root = document.querySelector<HTMLElement>('[data-papers-browser]');
+  const form = root?.querySelector<HTMLFormElement>('[data-browser-filters]');
+  const pageRows = root?.querySelector<HTMLElement>('[data-list-items]');
+  const results = root?.querySelector<HTMLElement>('[data-browser-results]');
+  const count = root?.querySelector<HTMLElement>('[data-list-count]');
+  const empty = root?.querySelector<HTMLElement>('[data-list-empty]');
+  const more = root?.querySelector<HTMLButtonElement>('[data-browser-more]');
+  if (!root || !form || !pageRows || !results || !count || !empty || !more) return;
+  const base = siteBase();
+  const pageCountText = count.textContent?.trim() ?? '';
+  const total = Number(root.dataset['total'] ?? 0);
+  const field = (key: Key): HTMLInputElement | HTMLSelectElement | null => form.querySelector(`[name="${key}"]`);
+  const author = form.querySelector<HTMLInputElement>('input[name="author"]');
+  if (author) attachAuthorTypeahead(author, base);
+  initSaveButtons();
+
+  const valueOf = (key: Key): string => field(key)?.value.trim() ?? '';
+  const filters = (): SearchFilters => {
+    const result: SearchFilters = {};
+    if (valueOf('topic')) result.topic = Number(valueOf('topic'));
+    if (valueOf('from')) result.yearFrom = Number(valueOf('from'));
+    if (valueOf('to')) result.yearTo = Number(valueOf('to'));
+    if (valueOf('author')) result.author = valueOf('author');
+    return result;
+  };
+
+  let sequence = 0;
+  let shown = ROWS_PER_STEP;
+  let hits: SearchHit[] = [];
+
+  const showPage = (): void => {
+    pageRows.hidden = false;
+    results.hidden = true;
+    results.replaceChildren();
+    empty.hidden = true;
+    more.hidden = true;
+    for (const nav of root.querySelectorAll<HTMLElement>('[data-page-nav]')) nav.hidden = false;
+    count.textContent = pageCountText;
+  };
+
+  const renderHits = async (engine: SearchEngine, mine: number, hasWords: boolean): Promise<void> => {
+    const slice = hits.slice(0, shown);
+    const records = await engine.docs(slice.map((hit) => hit.id));
+    if (mine !== sequence) return;
+    const topics = new Map(engine.manifest.topics.map((topic) => [topic.id, topic]));
+    results.replaceChildren(...slice.flatMap((hit) => {
+      const record = records.get(hit.id);
+      return record ? [renderRow(base, record, topics.get(record[2]))] : [];
+    }));
+    pageRows.hidden = true;
+    results.hidden = false;
+    for (const nav of root.querySelectorAll<HTMLElement>('[data-page-nav]')) nav.hidden = true;
+    empty.hidden = hits.length > 0;
+    more.hidden = hits.length <= shown;
+    const order = hits.length < 2 ? '' : hasWords ? ', best match first' : ', newest first';
+    count.textContent = `${hits.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} papers match${order}`;
+  };
+
+  const writeUrl = (): void => {
+    const url = new URL(window.location.href);
+    for (const key of KEYS) {
+      if (valueOf(key)) url.searchParams.set(key, valueOf(key));
+      else url.searchParams.delete(key);
+    }
+    window.history.replaceState(window.history.state, '', url);
+  };
+
+  const run = (): void => {
+    const mine = ++sequence;
+    shown = ROWS_PER_STEP;
+    writeUrl();
+    const words = valueOf('filter');
+    const active = filters();
+    if (words === '' && Object.keys(active).length === 0) {
+      showPage();
+      return;
+    }
+    root.setAttribute('aria-busy', 'true');
+    loadEngine(base)
+      .then(async (engine) => {
+        const response = await engine.search(words, active);
+        if (mine !== sequence) return;
+        // Papers found only because their topic is named by the words are not matches of a filter.
+        hits = response.hits.filter((hit) => !hit.isTopicMatch);
+        await renderHits(engine, mine, response.wordCount > 0);
+      })
+      .catch(() => {
+        if (mine === sequence) count.textContent = 'The search index could not be loaded, so the filters cannot run. Check your connection and try again.';
+      })
+      .finally(() => {
+        if (mine === sequence) root.removeAttribute('aria-busy');
+      });
+  };
+
+  let timer: number | undefined;
+  form.addEventListener('input', (event) => {
+    window.clearTimeout(timer);
+    // Typing waits a moment (each word would otherwise fetch shards); a picked option applies at once.
+    timer = window.setTimeout(run, (event.target as Element | null)?.tagName === 'SELECT' ? 0 : 150);
+  });
+  form.addEventListener('change', (event) => {
+    if ((event.target as Element | null)?.matches?.('[data-hide-seen-list]')) return;
+    window.clearTimeout(timer);
+    run();
+  });
+  form.addEventListener('submit', (event) => event.preventDefault());
+  more.addEventListener('click', () => {
+    shown += ROWS_PER_STEP;
+    const mine = sequence;
+    void loadEngine(base).then((engine) => renderHits(engine, mine, valueOf('filter') !== ''));
+  });
+
+  const params = new URLSearchParams(window.location.search);
+  for (const key of KEYS) {
+    const control = field(key);
+    const value = params.get(key) ?? '';
+    if (!control || value === '') continue;
+    // A value this page has no option for (a topic of another build) is dropped.
+    if (control instanceof HTMLSelectElement && ![...control.options].some((option) => option.value === value)) continue;
+    control.value = value;
+  }
+  if (KEYS.some((key) => valueOf(key) !== '')) run();
+}
