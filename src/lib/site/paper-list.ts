@@ -9,8 +9,10 @@ export interface PaperListItem {
   teaser: string;
   authors: string;
   year: string;
-  order: number;
-  /** Folded, lower-case text the list's filter box matches against. */
+  /**
+   * Folded, lower-case text the list's filter box matches besides the title: the authors and the abstract's start.
+   * The title is not repeated here: the browser folds it from the row's own link (src/scripts/paper-list.ts).
+   */
   filterText: string;
   /** Subject categories (arXiv categories, keywords), primary first; what the category filter matches. */
   categories: string[];
@@ -79,8 +81,7 @@ export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?:
       teaser: truncateAtWord(texToPlain(paper.abstract), TEASER_CHARS),
       authors,
       year: paper.date?.slice(0, 4) ?? '',
-      order: paper.order,
-      filterText: foldForMatch(`${texToPlain(paper.title)} ${paper.authors.slice(0, MAX_ROW_AUTHORS).join(' ')} ${texToPlain(paper.abstract.slice(0, 400))}`),
+      filterText: foldForMatch(`${paper.authors.slice(0, MAX_ROW_AUTHORS).join(' ')} ${texToPlain(paper.abstract.slice(0, 400))}`),
       categories: [...paper.categories],
       authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.slice(0, MAX_ROW_AUTHORS).flatMap((name) => authorSlugOf(name) ?? []))],
     };
