@@ -27,8 +27,8 @@ export function initPaperLists(): void {
       if (key === 'year' || key === 'category' || key === 'author') filterSelects.set(key, select);
     }
     const rows = [...list.children] as HTMLLIElement[];
-    // Rows are served in the list's own order, and their titles are their links' text: neither is repeated in
-    // data attributes (a topic or list page has up to 1,000 rows).
+    // Rows are served in the list's own order, and their titles and teasers are their own text: none of it is
+    // repeated in data attributes (a topic or list page has up to 1,000 rows).
     for (const [index, row] of rows.entries()) {
       sourceOrder.set(row, index);
       titleOf.set(row, row.querySelector('h3')?.textContent?.trim() ?? '');
@@ -37,7 +37,7 @@ export function initPaperLists(): void {
       rows.map((row) => [
         row,
         {
-          filterText: `${foldForMatch(titleOf.get(row) ?? '')} ${row.dataset['filterText'] ?? ''}`,
+          filterText: foldForMatch(`${titleOf.get(row) ?? ''} ${row.querySelector('.list-teaser')?.textContent ?? ''} ${row.dataset['filterText'] ?? ''}`),
           year: row.dataset['year'] ?? '',
           categories: parseList(row.dataset['categories']),
           authorSlugs: parseList(row.dataset['authors']),
