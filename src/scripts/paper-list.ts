@@ -27,11 +27,17 @@ export function initPaperLists(): void {
       if (key === 'year' || key === 'category' || key === 'author') filterSelects.set(key, select);
     }
     const rows = [...list.children] as HTMLLIElement[];
+    // Rows are served in the list's own order, and their titles and teasers are their own text: none of it is
+    // repeated in data attributes (a topic or list page has up to 1,000 rows).
+    for (const [index, row] of rows.entries()) {
+      sourceOrder.set(row, index);
+      titleOf.set(row, row.querySelector('h3')?.textContent?.trim() ?? '');
+    }
     const rowData = new Map<HTMLLIElement, FilterableRow>(
       rows.map((row) => [
         row,
         {
-          filterText: row.dataset['filterText'] ?? '',
+          filterText: foldForMatch(`${titleOf.get(row) ?? ''} ${row.querySelector('.list-teaser')?.textContent ?? ''} ${row.dataset['filterText'] ?? ''}`),
           year: row.dataset['year'] ?? '',
           categories: parseList(row.dataset['categories']),
           authorSlugs: parseList(row.dataset['authors']),
@@ -83,11 +89,13 @@ export function initPaperLists(): void {
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const sourceOrder = new WeakMap<HTMLElement, number>();
+const titleOf = new WeakMap<HTMLElement, string>();
 
 function byTitle(a: HTMLElement, b: HTMLElement): number {
-  return collator.compare(a.dataset['title'] ?? '', b.dataset['title'] ?? '') || byOrder(a, b);
+  return collator.compare(titleOf.get(a) ?? '', titleOf.get(b) ?? '') || byOrder(a, b);
 }
 
 function byOrder(a: HTMLElement, b: HTMLElement): number {
-  return Number(a.dataset['order']) - Number(b.dataset['order']);
+  return (sourceOrder.get(a) ?? 0) - (sourceOrder.get(b) ?? 0);
 }

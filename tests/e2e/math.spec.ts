@@ -39,8 +39,8 @@ test('a math paper shows rendered math in its title and abstract, and its plain 
   await expect(page).toHaveTitle('Testing k-Modal Distributions: Optimal Algorithms via Reductions · Research Atlas');
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /^Testing k-Modal Distributions/);
   const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}') as Record<string, string>;
-  expect(jsonLd['name']).toBe('Testing k-Modal Distributions: Optimal Algorithms via Reductions');
-  expect(jsonLd['abstract']).toContain('{1,…,n}');
+  expect(jsonLd['headline']).toBe('Testing k-Modal Distributions: Optimal Algorithms via Reductions');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /^We give highly efficient algorithms[^$\\]+…$/);
   await expect(page.locator('#cite-bibtex')).toContainText('title = {Testing $k$-Modal Distributions: Optimal Algorithms via Reductions}');
 });
 

@@ -38,7 +38,7 @@ test('a paper page links to its topic and the topic page lists that paper', asyn
   const paper = atlas.papers[0]!;
   const topic = atlas.topics[paper.topic]!;
   await page.goto(`/papers/${paper.slug}/`);
-  await page.locator(`[data-topic-badge="${topic.slug}"]`).click();
+  await page.locator(`a.topic-badge[href="/topics/${topic.slug}/"]`).click();
   await expect(page).toHaveURL(new RegExp(`/topics/${topic.slug}/$`));
   await expect(page.locator(`[data-list-items] a[href="/papers/${paper.slug}/"]`)).toBeVisible();
 });

@@ -9,8 +9,11 @@ export interface PaperListItem {
   teaser: string;
   authors: string;
   year: string;
-  order: number;
-  /** Folded, lower-case text the list's filter box matches against. */
+  /**
+   * Folded, lower-case text the list's filter box matches besides what the row shows: its authors (up to
+   * MAX_ROW_AUTHORS; the row shows three). The title and teaser are not repeated here: the browser folds them from
+   * the row itself (src/scripts/paper-list.ts), so the filter matches the words a reader sees.
+   */
   filterText: string;
   /** Subject categories (arXiv categories, keywords), primary first; what the category filter matches. */
   categories: string[];
@@ -87,8 +90,7 @@ export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?:
       teaser: truncateAtWord(texToPlain(paper.abstract), TEASER_CHARS),
       authors,
       year: paper.date?.slice(0, 4) ?? '',
-      order: paper.order,
-      filterText: foldForMatch(`${texToPlain(paper.title)} ${paper.authors.slice(0, MAX_ROW_AUTHORS).join(' ')} ${texToPlain(paper.abstract.slice(0, 400))}`),
+      filterText: foldForMatch(paper.authors.slice(0, MAX_ROW_AUTHORS).join(' ')),
       categories: [...paper.categories],
       authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.slice(0, MAX_ROW_AUTHORS).flatMap((name) => authorSlugOf(name) ?? []))],
     };

@@ -93,8 +93,8 @@ function slugOf(button: HTMLButtonElement): string {
 
 /**
  * The paper's title for the announcement and the saved entry: a row button's own (`data-title` of search results,
- * the screen-reader text of a list row's button), else the paper page's JSON-LD headline, which the page carries
- * anyway as plain text, so the big button does not repeat it.
+ * the screen-reader text of a list row's button), else the paper page's JSON-LD title, which the page carries
+ * anyway as plain text, so the big button does not repeat it (`name` when the `headline` was shortened).
  */
 function titleOf(button: HTMLButtonElement): string | undefined {
   const own = button.dataset['title'] ?? button.querySelector('.sr-only')?.textContent?.replace(/^:\s*/, '');
@@ -102,8 +102,9 @@ function titleOf(button: HTMLButtonElement): string | undefined {
   const jsonLd = document.querySelector('script[type="application/ld+json"]')?.textContent;
   if (!jsonLd) return undefined;
   try {
-    const headline: unknown = (JSON.parse(jsonLd) as { headline?: unknown }).headline;
-    return typeof headline === 'string' && headline !== '' ? headline : undefined;
+    const { name, headline } = JSON.parse(jsonLd) as { name?: unknown; headline?: unknown };
+    const title = name ?? headline;
+    return typeof title === 'string' && title !== '' ? title : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { scholarlyArticleJsonLd, serializeJsonLd, type JsonLdPaper } from '../../../src/lib/site/json-ld.ts';
 import { buildWebManifest } from '../../../src/lib/site/web-manifest.ts';
 
-const base: JsonLdPaper = { title: 'Graph Networks', abstract: 'We study graphs.', hasAbstract: true, authors: [], categories: [], tags: [] };
+const base: JsonLdPaper = { title: 'Graph Networks', authors: [], categories: [], tags: [] };
 
 test('scholarlyArticleJsonLd describes a full paper with authors, date, identifiers and links', () => {
   const jsonLd = scholarlyArticleJsonLd(
@@ -13,11 +13,8 @@ test('scholarlyArticleJsonLd describes a full paper with authors, date, identifi
   assert.deepEqual(jsonLd, {
     '@context': 'https://schema.org',
     '@type': 'ScholarlyArticle',
-    '@id': 'https://atlas.example/papers/graph-networks/',
     url: 'https://atlas.example/papers/graph-networks/',
     headline: 'Graph Networks',
-    name: 'Graph Networks',
-    abstract: 'We study graphs.',
     author: [{ '@type': 'Person', name: 'Ada Lovelace' }],
     datePublished: '2024-05',
     isPartOf: { '@type': 'Periodical', name: 'NeurIPS' },
@@ -31,8 +28,13 @@ test('scholarlyArticleJsonLd describes a full paper with authors, date, identifi
 });
 
 test('scholarlyArticleJsonLd leaves out what the paper lacks', () => {
-  const jsonLd = scholarlyArticleJsonLd({ ...base, abstract: '', hasAbstract: false }, 'https://a.example/papers/g/');
-  assert.deepEqual(Object.keys(jsonLd), ['@context', '@type', '@id', 'url', 'headline', 'name']);
+  const jsonLd = scholarlyArticleJsonLd(base, 'https://a.example/papers/g/');
+  assert.deepEqual(Object.keys(jsonLd), ['@context', '@type', 'url', 'headline']);
+});
+
+test('scholarlyArticleJsonLd does not copy the abstract the page already shows', () => {
+  const paper = { ...base, abstract: 'We study graphs.', hasAbstract: true };
+  assert.equal(scholarlyArticleJsonLd(paper, 'https://a.example/papers/g/')['abstract'], undefined);
 });
 
 test('scholarlyArticleJsonLd shortens headlines past 110 characters but keeps the full name', () => {
