@@ -60,7 +60,8 @@ test('a topic page list filters in place, and sorting by title puts it in A–Z 
   expect(theme).toBeTruthy();
   await page.goto(`/topics/${theme!.slug}/`);
   const filter = page.getByLabel('Filter papers');
-  await expect(filter).toHaveAttribute('placeholder', 'Filter by title, author or words');
+  // Topic pages list titles, authors and years without teasers (README, "Page weight"), so the box says what it matches.
+  await expect(filter).toHaveAttribute('placeholder', 'Filter by title or author');
   const titles = page.locator('[data-list-items] > li h3');
   const sourceFirst = await titles.first().innerText();
   await page.getByLabel('Sort').selectOption('title');
