@@ -1,6 +1,6 @@
 import { authorSlugOf } from '../lib/site/authors.ts';
 import { joinBase } from '../lib/site/paths.ts';
-import { newestFirst, toPaperListItems, type PapersBrowserView } from '../lib/site/paper-list.ts';
+import { newestFirst, toPaperListItems, yearsOf, type PapersBrowserView } from '../lib/site/paper-list.ts';
 import { PAPERS_PER_LIST_PAGE } from '../lib/site/pagination.ts';
 import { getAtlasLookups } from './atlas.ts';
 import { getAuthorLookups } from './authors.ts';
@@ -34,12 +34,11 @@ export async function getPapersBrowserPage(pageNumber: number, base: string): Pr
       return badge ? [[paper.slug, { label: badge.label, color: badge.color, href: joinBase(base, `/topics/${badge.slug}/`) }] as const] : [];
     }),
   );
-  const years = [...new Set(papers.flatMap((paper) => (paper.date ? [Number(paper.date.slice(0, 4))] : [])))].sort((a, b) => b - a);
   return {
     items: toPaperListItems(pagePapers, (name) => authorSlugOf(authorIndex, name)),
     topicBySlug,
     topics: [...atlas.topics].sort((a, b) => a.label.localeCompare(b.label, 'en') || a.id - b.id).map((topic) => ({ id: topic.id, label: topic.label })),
-    years,
+    years: yearsOf(papers),
     hasAuthors: authorIndex.authors.length > 0,
     pageNumber,
     pageCount: Math.max(1, Math.ceil(papers.length / PAPERS_PER_LIST_PAGE)),

@@ -109,6 +109,15 @@ export function newestFirst<T extends { date?: string | undefined; order: number
   });
 }
 
+/**
+ * The publication years of the papers, each once, newest first: what a year-range filter offers (empty when no
+ * paper is dated).
+ * @example yearsOf([{ date: '2021-03-01' }, { date: undefined }, { date: '2023' }, { date: '2021' }]) // => [2023, 2021]
+ */
+export function yearsOf(papers: readonly { date?: string | undefined }[]): number[] {
+  return [...new Set(papers.flatMap((paper) => (paper.date ? [Number(paper.date.slice(0, 4))] : [])))].sort((a, b) => b - a);
+}
+
 /** One choice of a list filter's select box. */
 export interface FilterOption {
   value: string;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SluggedPaper } from '../../../src/lib/ingest/paper.ts';
-import { listFilterOptions, listStateFromSearch, MAX_FILTER_OPTIONS, rowMatchesFilters, toPaperListItems, writeListState } from '../../../src/lib/site/paper-list.ts';
+import { listFilterOptions, listStateFromSearch, MAX_FILTER_OPTIONS, rowMatchesFilters, toPaperListItems, writeListState, yearsOf } from '../../../src/lib/site/paper-list.ts';
 
 function paper(slug: string, fields: Partial<SluggedPaper>): SluggedPaper {
   return {
@@ -73,4 +73,9 @@ test('the filter state round-trips through the URL query, keeping other params',
   assert.deepEqual(state, { text: 'graph', year: '2024', category: 'cs.LG', author: 'ada-lovelace' });
   const params = writeListState(new URLSearchParams('sort=title&year=2020'), { ...state, year: '', author: '' });
   assert.equal(params.toString(), 'sort=title&filter=graph&category=cs.LG');
+});
+
+test('yearsOf lists each publication year once, newest first, and skips undated papers', () => {
+  assert.deepEqual(yearsOf([{ date: '2021-03-01' }, { date: undefined }, { date: '2023' }, { date: '2021' }]), [2023, 2021]);
+  assert.deepEqual(yearsOf([{ date: undefined }]), []);
 });
