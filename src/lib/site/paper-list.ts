@@ -1,6 +1,7 @@
 import type { SluggedPaper } from '../ingest/paper.ts';
 import { texToPlain } from '../tex/plain.ts';
 import { foldText } from '../text/fold.ts';
+import type { CategoryOption } from './categories.ts';
 
 /** What one row of a papers list shows. */
 export interface PaperListItem {
@@ -23,7 +24,7 @@ export interface PaperListItem {
 
 /**
  * One page of the papers list (/papers/, /papers/page/<n>/) as src/components/PapersBrowser.astro shows it: its rows
- * and what its whole-atlas filters offer (topics, years, whether any paper names authors).
+ * and what its whole-atlas filters offer (topics, years, categories, whether any paper names authors).
  */
 export interface PapersBrowserView {
   items: PaperListItem[];
@@ -34,6 +35,8 @@ export interface PapersBrowserView {
   /** Publication years of the atlas, newest first (empty: no paper is dated, no year filter). */
   years: number[];
   hasAuthors: boolean;
+  /** Choices of the category filter (src/lib/site/categories.ts), most papers first; empty: no category filter. */
+  categories: CategoryOption[];
   /** 1-based. */
   pageNumber: number;
   pageCount: number;
