@@ -42,8 +42,7 @@ async function breakStaleLock(lockDir: string): Promise<void> {
 
 /**
  * Hold `lockDir` while `work` runs, across processes: Playwright runs specs in several worker processes, and two
- * `astro build`s at once on a small machine have failed with ERR_MODULE_NOT_FOUND (both writing Vite's and
- * Astro's files under node_modules/.astro and .vite). `mkdir` is atomic, so exactly one process makes the folder;
+ * `astro build`s at once on a small machine have failed with ERR_MODULE_NOT_FOUND. `mkdir` is atomic, so exactly one process makes the folder;
  * the others poll until it is gone. A lock whose owner process has ended is broken, so a killed run does not wedge
  * the next one. `onWaited` is told how long the wait took before `work` starts (a spec adds it to its timeout).
  * @example await withBuildLock('test-results/.fixture-build.lock', async () => build(), (ms) => extendTimeout(ms))
