@@ -109,3 +109,22 @@ test('Newer and Older on paper pages walk the papers in the papers list’s orde
   await expect(newer).toHaveAttribute('href', hrefs[2]!);
   await expect(page.getByRole('navigation', { name: 'Newer and older paper' })).toBeVisible();
 });
+
+test('a topic page’s own category filter offers the same named, merged choices, most papers first', async ({ page, request }) => {
+  const atlas = (await (await request.get(`${site.url}atlas.json`)).json()) as { topics: { slug: string; size: number }[] };
+  const largest = [...atlas.topics].sort((a, b) => b.size - a.size)[0]!;
+  await page.goto(`${site.url}topics/${largest.slug}/`);
+  const options = page.locator('[data-list-select="category"] option');
+  const texts = (await options.allTextContents()).slice(1).map((text) => text.trim());
+  expect(texts.length).toBeGreaterThan(1);
+  for (const text of texts) expect(text).toMatch(/^.+ · \d+$/);
+  expect(texts.filter((text) => / - /.test(text) && !/High Energy Physics/.test(text))).toEqual([]);
+  expect(texts.some((text) => /^[A-Z].* \((?:cs|math|stat|physics|quant-ph)[^)]*\) · \d+$/.test(text))).toBe(true);
+  const counts = texts.map((text) => Number(text.match(/ · (\d+)$/)![1]));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  // Picking one keeps only the rows filed under it.
+  const first = options.nth(1);
+  const count = counts[0]!;
+  await page.locator('[data-list-select="category"]').selectOption((await first.getAttribute('value'))!);
+  await expect(page.locator('[data-paper-list] li[data-save-row]:visible')).toHaveCount(count);
+});

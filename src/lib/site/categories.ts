@@ -12,8 +12,8 @@ import { arxivCategoryCode, arxivCategoryName } from './arxiv-taxonomy.ts';
  *   spelling most papers use;
  * - reading-state tags of reference managers ("unread", "to read") are not subjects and are left out;
  * - a choice fewer than `minPapers` papers share narrows nothing a reader would ask for and is left out.
- * One module, imported by the search index (`/search-index/categories.json`) and by the pages' select boxes, so a
- * choice's value means the same everywhere.
+ * One module, imported by the search index (`/search-index/categories.json`), the whole-atlas selects and the
+ * in-page filters of topic and author pages, so a choice's value and label mean the same everywhere.
  */
 
 /** One choice of the category filter. */
@@ -33,6 +33,8 @@ export interface CategoryIndex {
   paperIds: number[][];
   /** The option values of one paper's raw categories, each once, in the paper's order (rare ones left out). */
   valuesOf: (categories: readonly string[]) => string[];
+  /** The label of an option value ("Machine Learning (cs.LG)"), or undefined for a value that is no option. */
+  labelOf: (value: string) => string | undefined;
 }
 
 /** Tags reference managers add for the reader's own bookkeeping (Zotero, Mendeley, JabRef), folded. */
@@ -91,6 +93,7 @@ export function categoryKey(keyword: string): string {
  * index.options // => [{ value: 'deep-learning', label: 'Deep learning', count: 2 }, { value: 'cs.LG', label: 'Machine Learning (cs.LG)', count: 2 }]
  * index.paperIds // => [[0, 1], [0, 1]]
  * index.valuesOf(['cs.LG', 'Unread']) // => ['cs.LG']
+ * index.labelOf('cs.LG') // => 'Machine Learning (cs.LG)'
  */
 export function categoryIndex(categoriesByPaper: readonly (readonly string[])[], minPapers = 2): CategoryIndex {
   const groups = new Map<string, Group>();
@@ -134,9 +137,11 @@ export function categoryIndex(categoriesByPaper: readonly (readonly string[])[],
   kept.sort((a, b) => b.option.count - a.option.count || compareCodeUnits(a.option.label, b.option.label) || compareCodeUnits(a.option.value, b.option.value));
 
   const valueOfKey = new Map(kept.map((entry) => [entry.key, entry.option.value]));
+  const labelOfValue = new Map(kept.map((entry) => [entry.option.value, entry.option.label]));
   return {
     options: kept.map((entry) => entry.option),
     paperIds: kept.map((entry) => entry.ids),
     valuesOf: (categories) => [...new Set(categories.flatMap((raw) => valueOfKey.get(categoryKey(raw)) ?? []))],
+    labelOf: (value) => labelOfValue.get(value),
   };
 }

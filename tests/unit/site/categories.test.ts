@@ -55,6 +55,8 @@ test('categoryIndex keeps categories of two papers or more, most papers first, a
   ]);
   assert.deepEqual(index.paperIds, [[0, 1, 2], [0, 1, 2], [3, 4], [2, 3]]);
   assert.deepEqual(index.valuesOf(['Emergence', 'math.IT', 'Information Theory', 'CS.LG', 'cs.LG']), ['cs.IT', 'cs.LG']);
+  assert.equal(index.labelOf('game'), 'Games');
+  assert.equal(index.labelOf('emergence'), undefined);
 });
 
 test('categoryIndex counts a paper once when it names one category twice', () => {
