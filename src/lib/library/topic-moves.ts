@@ -32,8 +32,9 @@ export function topicSuccessor(slug: string, index: LibraryTopicIndex): { slug: 
 }
 
 /**
- * The library with every saved topic that moved replaced by its successor (slug and label); entries whose topic is
- * live, unknown or gone without a successor stay as saved. Returns the same object when nothing changed.
+ * The library with every saved topic that moved replaced by its successor, and every live one given its current
+ * label (a kept slug can carry a new label); topics unknown or gone without a successor stay as saved. Returns the
+ * same object when nothing changed.
  * @example followTopicMoves(library, { topics: [['gnn', 'graph neural networks']], moved: [['graph-nets', 'gnn']] }).entries[0].paper.topic
  * // => { slug: 'gnn', label: 'graph neural networks' } (was { slug: 'graph-nets', label: 'graph nets' })
  */
@@ -43,7 +44,7 @@ export function followTopicMoves(library: Library, index: LibraryTopicIndex): Li
     const saved = entry.paper.topic;
     if (!saved) return entry;
     const now = topicSuccessor(saved.slug, index);
-    if (!now || now.slug === saved.slug) return entry;
+    if (!now || (now.slug === saved.slug && now.label === saved.label)) return entry;
     changed = true;
     const paper: PaperSnapshot = { ...entry.paper, topic: now };
     return { ...entry, paper };

@@ -29,14 +29,16 @@ test('topicSuccessor gives nothing for a topic gone without successor, an unknow
   assert.equal(topicSuccessor('loop-a', index), undefined);
 });
 
-test('followTopicMoves replaces a saved topic that moved and leaves the others as saved', () => {
+test('followTopicMoves replaces a saved topic that moved, relabels a live one, and leaves the others as saved', () => {
   let library = emptyLibrary();
   library = saveEntry(library, 'a', { title: 'A', authors: [], topic: { slug: 'graph-nets', label: 'graph nets' } }, '2026-01-01T00:00:00Z');
   library = saveEntry(library, 'b', { title: 'B', authors: [], topic: { slug: 'gone-for-good', label: 'a gone topic' } }, '2026-01-02T00:00:00Z');
   library = saveEntry(library, 'c', { title: 'C', authors: [] }, '2026-01-03T00:00:00Z');
+  library = saveEntry(library, 'd', { title: 'D', authors: [], topic: { slug: 'reinforcement-learning', label: 'an older label' } }, '2026-01-04T00:00:00Z');
   const followed = followTopicMoves(library, index);
   const topicOf = (id: string) => followed.entries.find((entry) => entry.id === id)?.paper.topic;
-  assert.equal(followed.entries.length, 3);
+  assert.equal(followed.entries.length, 4);
+  assert.deepEqual(topicOf('d'), { slug: 'reinforcement-learning', label: 'reinforcement learning' });
   assert.deepEqual(topicOf('a'), { slug: 'graph-neural-networks', label: 'graph neural networks · message passing' });
   assert.deepEqual(topicOf('b'), { slug: 'gone-for-good', label: 'a gone topic' });
   assert.equal(topicOf('c'), undefined);
