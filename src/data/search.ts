@@ -2,6 +2,7 @@ import { buildSearchIndex, papersToSearchInput, type SearchBundle } from '../lib
 import { authorEntries } from '../lib/search/author-suggest.ts';
 import { getAtlasLookups } from './atlas.ts';
 import { getAuthorLookups } from './authors.ts';
+import { getCategoryIndex } from './categories.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
 
@@ -9,12 +10,14 @@ let bundleOfBuild: Promise<SearchBundle> | undefined;
 
 /** The published search index of this build's papers: built once, shared by the `/search-index/` files. */
 export function getSearchBundle(): Promise<SearchBundle> {
-  bundleOfBuild ??= Promise.all([getPapers(), getAtlasLookups(), startSearchBodyIndex(), getAuthorLookups()]).then(([papers, { atlas, colorOfTopic }, body, authors]) => {
+  bundleOfBuild ??= Promise.all([getPapers(), getAtlasLookups(), startSearchBodyIndex(), getAuthorLookups(), getCategoryIndex()]).then(([papers, { atlas, colorOfTopic }, body, authors, categories]) => {
     const startedMs = performance.now();
     const built = buildSearchIndex(papersToSearchInput(papers, atlas, colorOfTopic), {}, body);
     // The author filters' typeahead list: every author, family-name order (src/lib/search/author-suggest.ts).
     const idOfSlug = new Map(papers.map((paper, id) => [paper.slug, id]));
     built.files.set('authors.json', JSON.stringify(authorEntries(authors.index.authors, (slug) => idOfSlug.get(slug))));
+    // The category filter's papers per choice (src/lib/site/categories.ts), fetched when a category is picked.
+    built.files.set('categories.json', JSON.stringify(categories.options.map((option, i) => [option.value, categories.paperIds[i] ?? []])));
     // Same `[atlas]` prefix as the topic step's lines, so bench/run.ts can time the index stage of a build.
     console.log(`[atlas] search index: ${papers.length} papers, ${built.files.size} files in ${((performance.now() - startedMs) / 1000).toFixed(1)} s (body index built alongside the topic step)`);
     return built;

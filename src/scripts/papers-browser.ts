@@ -12,7 +12,7 @@ const ROWS_PER_STEP = 100;
 /** As the server-rendered rows' teasers (src/lib/site/paper-list.ts). */
 const TEASER_CHARS = 220;
 /** URL keys of the filters; `filter` is the words box, as on the in-page lists. */
-const KEYS = ['filter', 'topic', 'from', 'to', 'author'] as const;
+const KEYS = ['filter', 'topic', 'from', 'to', 'category', 'author'] as const;
 type Key = (typeof KEYS)[number];
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className = ''): HTMLElementTagNameMap[K] {
@@ -51,10 +51,10 @@ function renderRow(base: string, record: DocRecord, topic: SearchTopic | undefin
 }
 
 /**
- * The papers list's filters (src/components/PapersBrowser.astro): words, topic, year range and author run over the
+ * The papers list's filters (src/components/PapersBrowser.astro): words, topic, year range, category and author run over the
  * whole atlas through the search index, not just the rows of this page. With a filter set, the page's rows and its
  * page links give way to the matching papers (best match first when words are given, else newest first), 100 at a
- * time; clearing the filters brings the page back. The filters live in the URL (`?filter=&topic=&from=&to=&author=`).
+ * time; clearing the filters brings the page back. The filters live in the URL (`?filter=&topic=&from=&to=&category=&author=`).
  */
 export function initPapersBrowser(): void {
   const root = document.querySelector<HTMLElement>('[data-papers-browser]');
@@ -80,6 +80,7 @@ export function initPapersBrowser(): void {
     if (valueOf('from')) result.yearFrom = Number(valueOf('from'));
     if (valueOf('to')) result.yearTo = Number(valueOf('to'));
     if (valueOf('author')) result.author = valueOf('author');
+    if (valueOf('category')) result.category = valueOf('category');
     return result;
   };
 

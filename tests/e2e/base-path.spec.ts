@@ -1,10 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findBrokenLinks } from './support/crawl.ts';
 import { serveStatic } from '../../tools/static-server.ts';
+import { runAstroBuild } from './support/fixture-site.ts';
 
 /**
  * The atlas hosted under a sub-path (a GitHub Pages project site): built with ATLAS_BASE=/my-atlas/ and served by a
@@ -23,10 +23,8 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   // Always rebuilt: a stale sub-path build from an earlier run would hide a regression.
   await rm(outDir, { recursive: true, force: true });
-  execFileSync('astro', ['build'], {
-    env: { ...process.env, ATLAS_BASE: BASE, ATLAS_SITE: SITE, ATLAS_OUT_DIR: outDir, ATLAS_CACHE_DIR: resolve('test-results/base-cache') },
-    stdio: 'pipe',
-  });
+  const build = await runAstroBuild({ ATLAS_BASE: BASE, ATLAS_SITE: SITE, ATLAS_OUT_DIR: outDir, ATLAS_CACHE_DIR: resolve('test-results/base-cache') });
+  expect(build.status, build.output.slice(-4000)).toBe(0);
   site = await serveStatic(outDir, BASE);
 });
 

@@ -1,7 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { buildAndServeSite } from './support/fixture-site.ts';
+import { buildAndServeSite, runAstroBuild } from './support/fixture-site.ts';
 
 /**
  * A site built from a mixed folder (tests/fixtures/mixed-site/: an arXiv Atom feed, a BibTeX file, a CSV with an
@@ -165,20 +164,16 @@ test('hostile titles and abstracts from every format stay text and never run', a
   expect(dialogs).toEqual([]);
 });
 
-test('a strict build of a folder with a rejected record fails and names the file and line', () => {
+test('a strict build of a folder with a rejected record fails and names the file and line', async () => {
   test.setTimeout(240_000);
-  const result = spawnSync('astro', ['build'], {
-    env: {
-      ...process.env,
-      ATLAS_CONTENT: 'tests/fixtures/mixed-strict',
-      ATLAS_STRICT: '1',
-      // A strict build also insists on ATLAS_SITE; this one is a local build, so localhost URLs are right.
-      ATLAS_LOCAL: '1',
-      ATLAS_OUT_DIR: resolve('test-results/mixed-strict-dist'),
-      ATLAS_CACHE_DIR: resolve('test-results/mixed-strict-cache'),
-    },
-    encoding: 'utf8',
+  const result = await runAstroBuild({
+    ATLAS_CONTENT: 'tests/fixtures/mixed-strict',
+    ATLAS_STRICT: '1',
+    // A strict build also insists on ATLAS_SITE; this one is a local build, so localhost URLs are right.
+    ATLAS_LOCAL: '1',
+    ATLAS_OUT_DIR: resolve('test-results/mixed-strict-dist'),
+    ATLAS_CACHE_DIR: resolve('test-results/mixed-strict-cache'),
   });
   expect(result.status).not.toBe(0);
-  expect(`${result.stdout}\n${result.stderr}`).toContain('rows.csv:3: record has no title');
+  expect(result.output).toContain('rows.csv:3: record has no title');
 });

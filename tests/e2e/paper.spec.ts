@@ -64,7 +64,7 @@ test('the Cite block copies BibTeX and plain text with one click', async ({ page
   expect(plain).toMatch(/^Self-Correcting Self-Consuming Loops for Generative Model Training\. http/);
 });
 
-test('previous and next walk the papers in source order and back to the list', async ({ page }) => {
+test('previous and next walk the papers in the list’s order (source order: the bundled papers are undated) and back to the list', async ({ page }) => {
   await page.goto('/papers/');
   const titles = await page.locator('[data-list-items] > li h3').allInnerTexts();
   await page.getByRole('link', { name: titles[0]! }).click();

@@ -108,3 +108,34 @@ test('a vanished topic’s feed URL keeps serving its successor’s feed, whose 
   const opml = await (await request.get(new URL('topics/feeds.opml', site.url).href)).text();
   expect(opml).not.toContain('vanished-topic');
 });
+
+test('the library shows a saved paper the atlas no longer has under its moved topic’s successor, linked', async ({ page }) => {
+  const second = bundled.topics[1]!;
+  const id = 'a-paper-of-an-older-build-0000';
+  const library = {
+    version: 2,
+    entries: [
+      {
+        id,
+        savedAt: '2026-01-01T00:00:00.000Z',
+        read: false,
+        note: '',
+        tags: [],
+        paper: { title: 'A paper an older build had', authors: ['Ada Lovelace'], date: '2024', topic: { slug: 'vanished-topic', label: 'the vanished topic' } },
+      },
+    ],
+    notInterested: [],
+  };
+  await page.addInitScript((text) => {
+    if (!localStorage.getItem('research-atlas:library')) localStorage.setItem('research-atlas:library', text);
+  }, JSON.stringify(library));
+  await page.goto(new URL('library/', site.url).href);
+  const entry = page.locator(`[data-library-entry="${id}"]`);
+  await expect(entry).toContainText('not in this atlas');
+  await expect(entry.getByRole('link', { name: second.label })).toHaveAttribute('href', `/topics/${second.slug}/`);
+  await expect(entry).not.toContainText('the vanished topic');
+  // The successor is stored, so exports and the next visit name it too.
+  await expect
+    .poll(async () => (JSON.parse(await page.evaluate(() => localStorage.getItem('research-atlas:library') ?? '{}')) as typeof library).entries[0]?.paper.topic)
+    .toEqual({ slug: second.slug, label: second.label });
+});

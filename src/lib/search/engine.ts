@@ -3,6 +3,7 @@ import {
   indexFileName,
   shardForTerm,
   shardsForPrefix,
+  type CategoryEntry,
   type DocRecord,
   type FacetFile,
   type SearchManifest,
@@ -12,6 +13,7 @@ import {
 import { bodyIndexOptions, fuzzyDistance, headIndexOptions, termSearchOptions, type SearchDoc } from './options.ts';
 import { parseQuery, queryVariants, type QueryWord } from './query.ts';
 import { findAuthor, type AuthorEntry } from './author-suggest.ts';
+import { categoryIds, hasFilters, idsPassingFacets, intersect, type SearchFilters } from './filters.ts';
 
 /** Reads one published index file (relative to `/search-index/`) as text. */
 export type FetchIndexFile = (file: string) => Promise<string>;
@@ -47,27 +49,7 @@ export interface SearchResponse {
   termsOf: (id: number) => string[];
 }
 
-export interface SearchFilters {
-  topic?: number;
-  /** Earliest publication year kept (inclusive); undated papers are left out when a year bound is set. */
-  yearFrom?: number;
-  /** Latest publication year kept (inclusive). */
-  yearTo?: number;
-  /**
-   * An author: the papers of the author of that name in `authors.json` (all their merged spellings) when one has
-   * exactly this name, else the papers whose authors contain every word (as written, the last as a prefix).
-   */
-  author?: string;
-}
-
-/**
- * True when the filters narrow anything, i.e. a filters-only listing makes sense.
- * @example hasFilters({ yearFrom: 2021 }) // => true
- * @example hasFilters({ author: '  ' }) // => false
- */
-export function hasFilters(filters: SearchFilters): boolean {
-  return filters.topic !== undefined || filters.yearFrom !== undefined || filters.yearTo !== undefined || (filters.author ?? '').trim() !== '';
-}
+export { hasFilters, type SearchFilters } from './filters.ts';
 
 export interface EngineSearchOptions extends SearchFilters {
   /** `head` searches titles, topics and authors only (first results); `all` adds abstract terms. Default `all`. */
@@ -157,6 +139,7 @@ export class SearchEngine {
   private readonly docChunks = new Map<number, Promise<DocRecord[]>>();
   private facetFile: Promise<FacetFile> | undefined;
   private authorFile: Promise<AuthorEntry[]> | undefined;
+  private categoryFile: Promise<CategoryEntry[]> | undefined;
   /** Files fetched so far with their sizes in characters, in fetch order (the benchmark reads it). */
   readonly fetched: { file: string; chars: number }[] = [];
 
@@ -307,27 +290,16 @@ export class SearchEngine {
   /** Ids allowed by the filters, or undefined when nothing is filtered. */
   private async allowedIds(filters: SearchFilters): Promise<Set<number> | undefined> {
     let allowed: Set<number> | undefined;
-    const { topic, yearFrom, yearTo } = filters;
-    if (topic !== undefined || yearFrom !== undefined || yearTo !== undefined) {
-      const facets = await this.facets();
-      allowed = new Set();
-      for (let id = 0; id < this.manifest.documentCount; id += 1) {
-        if (topic !== undefined && facets.topic[id] !== topic) continue;
-        const year = facets.year[id] ?? 0;
-        if ((yearFrom !== undefined || yearTo !== undefined) && year === 0) continue;
-        if ((yearFrom !== undefined && year < yearFrom) || (yearTo !== undefined && year > yearTo)) continue;
-        allowed.add(id);
-      }
+    if (filters.topic !== undefined || filters.yearFrom !== undefined || filters.yearTo !== undefined) {
+      allowed = idsPassingFacets(await this.facets(), this.manifest.documentCount, filters);
     }
+    if (filters.category) allowed = intersect(allowed, categoryIds(await this.categories(), filters.category));
     const author = filters.author?.trim() ? findAuthor(await this.authors(), filters.author) : undefined;
-    if (author) {
-      const ids = new Set(author[1]);
-      return new Set([...(allowed ?? ids)].filter((id) => ids.has(id)));
-    }
+    if (author) return intersect(allowed, new Set(author[1]));
     const authorWords = filters.author ? parseQuery(filters.author) : [];
     for (const word of authorWords) {
       const matches = await this.matchWord(word, ['head'], ['authors']);
-      allowed = new Set([...(allowed ?? matches.keys())].filter((id) => matches.has(id)));
+      allowed = intersect(allowed, new Set(matches.keys()));
     }
     return allowed;
   }
@@ -352,6 +324,19 @@ export class SearchEngine {
       () => [],
     );
     return this.authorFile;
+  }
+
+  /**
+   * Every choice of the category filter with the ids of its papers (fetched once, when a category is picked);
+   * empty when the index has no categories file.
+   * @example (await engine.categories())[0] // => ['cs.LG', [2, 9, 31]]
+   */
+  categories(): Promise<CategoryEntry[]> {
+    this.categoryFile ??= this.fetchText('categories.json').then(
+      (text) => (text === '' ? [] : (JSON.parse(text) as CategoryEntry[])),
+      () => [],
+    );
+    return this.categoryFile;
   }
 
   /**

@@ -7,6 +7,7 @@
  * - `docs-<n>.json`: `DocRecord[]`, `manifest.docs.chunkSize` papers each, in doc-store order.
  * - `facets.json`: `FacetFile`, topic and year of every paper (for filters on /search/).
  * - `authors.json`: `AuthorEntry[]` (src/lib/search/author-suggest.ts), every author for the filters' typeahead.
+ * - `categories.json`: `CategoryEntry[]`, the papers of each choice of the category filter.
  */
 
 /** One stage (head or body) of the index: the MiniSearch header plus where its shards start. */
@@ -53,6 +54,12 @@ export interface ShardFile {
 
 /** What a result needs to render: title, slug, topic id (-1: none), year (0: none), short author line, snippet source. */
 export type DocRecord = [title: string, slug: string, topic: number, year: number, authors: string, text: string];
+
+/**
+ * One choice of the category filter (src/lib/site/categories.ts) with the doc-store ids of its papers, ascending:
+ * `['cs.LG', [3, 17, 40]]`. Fetched only when a category is picked.
+ */
+export type CategoryEntry = [value: string, paperIds: number[]];
 
 export interface FacetFile {
   topic: number[];

@@ -1,6 +1,7 @@
 import type { SluggedPaper } from '../ingest/paper.ts';
 import { texToPlain } from '../tex/plain.ts';
 import { foldText } from '../text/fold.ts';
+import type { CategoryOption } from './categories.ts';
 
 /** What one row of a papers list shows. */
 export interface PaperListItem {
@@ -15,7 +16,7 @@ export interface PaperListItem {
    * the row itself (src/scripts/paper-list.ts), so the filter matches the words a reader sees.
    */
   filterText: string;
-  /** Subject categories (arXiv categories, keywords), primary first; what the category filter matches. */
+  /** Category filter values (src/lib/site/categories.ts: `cs.LG`, `deep-learning`), primary first; what it matches. */
   categories: string[];
   /** Author page slugs, in author order; what the author filter matches. Empty when no author index was given. */
   authorSlugs: string[];
@@ -23,7 +24,7 @@ export interface PaperListItem {
 
 /**
  * One page of the papers list (/papers/, /papers/page/<n>/) as src/components/PapersBrowser.astro shows it: its rows
- * and what its whole-atlas filters offer (topics, years, whether any paper names authors).
+ * and what its whole-atlas filters offer (topics, years, categories, whether any paper names authors).
  */
 export interface PapersBrowserView {
   items: PaperListItem[];
@@ -34,6 +35,8 @@ export interface PapersBrowserView {
   /** Publication years of the atlas, newest first (empty: no paper is dated, no year filter). */
   years: number[];
   hasAuthors: boolean;
+  /** Choices of the category filter (src/lib/site/categories.ts), most papers first; empty: no category filter. */
+  categories: CategoryOption[];
   /** 1-based. */
   pageNumber: number;
   pageCount: number;
@@ -79,9 +82,15 @@ export const MAX_ROW_AUTHORS = 20;
 /**
  * The rows of a papers list, in the papers' order. `authorSlugOf` maps an author name as written to the slug of
  * its author page (src/lib/site/authors.ts); without it rows carry no author slugs and the author filter is off.
+ * `categoryValuesOf` gives the category filter's values of a paper's raw categories (src/lib/site/categories.ts:
+ * arXiv codes, merged keywords, rare ones out); without it rows carry no categories and the category filter is off.
  * @example toPaperListItems([paper])[0].teaser // => 'Despite rapid progress in building conversational AI agents…'
  */
-export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?: (name: string) => string | undefined): PaperListItem[] {
+export function toPaperListItems(
+  papers: readonly SluggedPaper[],
+  authorSlugOf?: (name: string) => string | undefined,
+  categoryValuesOf?: (categories: readonly string[]) => string[],
+): PaperListItem[] {
   return papers.map((paper) => {
     const authors = paper.authors.length > 3 ? `${paper.authors.slice(0, 3).join(', ')} et al.` : paper.authors.join(', ');
     return {
@@ -91,7 +100,7 @@ export function toPaperListItems(papers: readonly SluggedPaper[], authorSlugOf?:
       authors,
       year: paper.date?.slice(0, 4) ?? '',
       filterText: foldForMatch(paper.authors.slice(0, MAX_ROW_AUTHORS).join(' ')),
-      categories: [...paper.categories],
+      categories: categoryValuesOf === undefined ? [] : categoryValuesOf(paper.categories),
       authorSlugs: authorSlugOf === undefined ? [] : [...new Set(paper.authors.slice(0, MAX_ROW_AUTHORS).flatMap((name) => authorSlugOf(name) ?? []))],
     };
   });
@@ -154,17 +163,25 @@ function topOptions(counts: Map<string, number>, labelOf: (value: string) => str
 
 /**
  * The options of a list's year, category and author select boxes, from the rows it shows: years newest first,
- * categories and authors A–Z, each capped at the `MAX_FILTER_OPTIONS` most frequent. `authorNameOf` gives the
- * label of an author slug.
+ * categories most papers first (as the whole-atlas category filter), authors A–Z, each capped at the
+ * `MAX_FILTER_OPTIONS` most frequent. `authorNameOf` gives the label of an author slug, `categoryLabelOf` that of
+ * a category value.
  * @example listFilterOptions(items, (slug) => nameBySlug.get(slug) ?? slug).years // => [{ value: '2024', label: '2024', count: 12 }, …]
  */
-export function listFilterOptions(items: readonly PaperListItem[], authorNameOf: (slug: string) => string): ListFilterOptions {
+export function listFilterOptions(
+  items: readonly PaperListItem[],
+  authorNameOf: (slug: string) => string,
+  categoryLabelOf: (value: string) => string = (value) => value,
+): ListFilterOptions {
   const years = [...countValues(items.flatMap((item) => (item.year === '' ? [] : [item.year])))]
     .sort(([left], [right]) => (left < right ? 1 : left > right ? -1 : 0))
     .map(([value, count]) => ({ value, label: value, count }));
   return {
     years,
-    categories: topOptions(countValues(items.flatMap((item) => item.categories)), (value) => value, MAX_FILTER_OPTIONS),
+    categories: [...countValues(items.flatMap((item) => item.categories))]
+      .map(([value, count]) => ({ value, label: categoryLabelOf(value), count }))
+      .sort((left, right) => right.count - left.count || optionCollator.compare(left.label, right.label) || (left.value < right.value ? -1 : 1))
+      .slice(0, MAX_FILTER_OPTIONS),
     authors: topOptions(countValues(items.flatMap((item) => item.authorSlugs)), authorNameOf, MAX_FILTER_OPTIONS),
   };
 }

@@ -1,6 +1,7 @@
 /** The atlas's paper rows (/library/papers.json), fetched once when the library page first needs them. */
 import { rowToSnapshot, type CatalogueRow } from '../../lib/library/catalogue.ts';
 import type { PaperSnapshot } from '../../lib/library/store.ts';
+import type { LibraryTopicIndex } from '../../lib/library/topic-moves.ts';
 
 let pending: Promise<Map<string, CatalogueRow>> | undefined;
 
@@ -18,4 +19,15 @@ export function loadCatalogue(base: string): Promise<Map<string, CatalogueRow>> 
 export function snapshotFrom(catalogue: Map<string, CatalogueRow>, slug: string): PaperSnapshot | undefined {
   const row = catalogue.get(slug);
   return row ? rowToSnapshot(row) : undefined;
+}
+
+let pendingTopics: Promise<LibraryTopicIndex> | undefined;
+
+/** This atlas's topics and moved topic URLs (/library/topics.json), fetched once. */
+export function loadTopicIndex(base: string): Promise<LibraryTopicIndex> {
+  pendingTopics ??= fetch(`${base.replace(/\/$/, '')}/library/topics.json`).then((response) => {
+    if (!response.ok) throw new Error(`topics list: HTTP ${response.status}`);
+    return response.json() as Promise<LibraryTopicIndex>;
+  });
+  return pendingTopics;
 }

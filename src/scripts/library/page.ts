@@ -4,7 +4,8 @@
  * tools.ts. Re-renders when another tab changes the library (the `storage` event).
  */
 import { refreshSnapshots, removeEntry, restoreEntry, tagCounts, topicCounts, updateEntry, type LibraryEntry } from '../../lib/library/store.ts';
-import { loadCatalogue, snapshotFrom } from './catalogue.ts';
+import { followTopicMoves } from '../../lib/library/topic-moves.ts';
+import { loadCatalogue, loadTopicIndex, snapshotFrom } from './catalogue.ts';
 import { loadLibrary, onLibraryChange, storeLibrary } from './storage.ts';
 import { downloadExport, importFile, showSharedList, updateShareLink, type LibraryContext } from './tools.ts';
 import { createRecommendations } from './recommendations.ts';
@@ -38,6 +39,8 @@ export async function initLibraryPage(): Promise<void> {
   let library = loaded.library;
   let inAtlas: Set<string> | undefined;
   let topicInAtlas = new Map<string, string>();
+  /** Slugs of this atlas's topics, once /library/topics.json is in: a saved topic among them is linked. */
+  let liveTopics = new Set<string>();
   let lastRemoved: ReturnType<typeof removeEntry>['removed'];
   const showProblem = (message: string | undefined) => {
     problemBox.hidden = message === undefined;
@@ -82,11 +85,27 @@ export async function initLibraryPage(): Promise<void> {
       heading.append(' ', element('span', 'ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100', 'not in this atlas'));
       item.dataset['notInAtlas'] = '';
     }
-    const meta = [entry.paper.authors.slice(0, 3).join(', ') + (entry.paper.authors.length > 3 ? ' et al.' : ''), entry.paper.date?.slice(0, 4), entry.paper.topic?.label]
+    const meta = [entry.paper.authors.slice(0, 3).join(', ') + (entry.paper.authors.length > 3 ? ' et al.' : ''), entry.paper.date?.slice(0, 4)]
       .filter(Boolean)
       .join(' · ');
     item.append(heading);
-    if (meta) item.append(element('p', 'mt-1 text-sm text-slate-600 dark:text-slate-400', meta));
+    const topic = entry.paper.topic;
+    if (meta || topic) {
+      const line = element('p', 'mt-1 text-sm text-slate-600 dark:text-slate-400', meta);
+      if (topic) {
+        if (meta) line.append(' · ');
+        // A topic of this atlas (a moved one already resolved to its successor) links to its page.
+        if (liveTopics.has(topic.slug)) {
+          const topicLink = element('a', 'underline hover:no-underline', topic.label);
+          topicLink.href = `${base.replace(/\/$/, '')}/topics/${topic.slug}/`;
+          topicLink.dataset['libraryTopic'] = topic.slug;
+          line.append(topicLink);
+        } else {
+          line.append(topic.label);
+        }
+      }
+      item.append(line);
+    }
 
     const controls = element('div', 'mt-2 flex flex-wrap items-center gap-3 text-sm');
     const readLabel = element('label', 'flex items-center gap-1.5');
@@ -238,10 +257,13 @@ export async function initLibraryPage(): Promise<void> {
     window.addEventListener('hashchange', () => void showSharedList(context, shared, showProblem));
   }
   render();
-  loadCatalogue(base)
-    .then((catalogue) => {
+  Promise.all([loadCatalogue(base), loadTopicIndex(base)])
+    .then(([catalogue, topicIndex]) => {
       inAtlas = new Set(catalogue.keys());
-      const refreshed = refreshSnapshots(library, (slug) => snapshotFrom(catalogue, slug));
+      liveTopics = new Set(topicIndex.topics.map(([slug]) => slug));
+      // Papers of this atlas take its current fields; papers it no longer has keep theirs, with a moved topic
+      // replaced by its successor (atlas.json `moved`).
+      const refreshed = followTopicMoves(refreshSnapshots(library, (slug) => snapshotFrom(catalogue, slug)), topicIndex);
       if (refreshed !== library) context.set(refreshed);
       topicInAtlas = new Map([...catalogue.values()].filter((row) => row[8] !== '').map((row) => [row[0], row[8]]));
       render();

@@ -19,8 +19,8 @@ function markOption(item: HTMLLIElement, slug: string): void {
   option.append(mark);
 }
 
-/** Read the search page state from the URL: `?q=…&topic=…&from=…&to=…&author=…` (an old `?year=` is both bounds). */
-function readUrl(): { q: string; topic: string; from: string; to: string; author: string } {
+/** Read the search page state from the URL: `?q=…&topic=…&from=…&to=…&category=…&author=…` (an old `?year=` is both bounds). */
+function readUrl(): { q: string; topic: string; from: string; to: string; category: string; author: string } {
   const params = new URLSearchParams(window.location.search);
   const year = params.get('year') ?? '';
   return {
@@ -28,6 +28,7 @@ function readUrl(): { q: string; topic: string; from: string; to: string; author
     topic: params.get('topic') ?? '',
     from: params.get('from') ?? year,
     to: params.get('to') ?? year,
+    category: params.get('category') ?? '',
     author: params.get('author') ?? '',
   };
 }
@@ -60,6 +61,7 @@ export function initSearchPage(): void {
   const fromSelect = form.querySelector<HTMLSelectElement>('select[name="from"]');
   const toSelect = form.querySelector<HTMLSelectElement>('select[name="to"]');
   const authorInput = form.querySelector<HTMLInputElement>('input[name="author"]');
+  const categorySelect = form.querySelector<HTMLSelectElement>('select[name="category"]');
   const mapLink = root.querySelector<HTMLAnchorElement>('[data-search-map]');
   const base = siteBase();
   if (authorInput) attachAuthorTypeahead(authorInput, base);
@@ -72,13 +74,16 @@ export function initSearchPage(): void {
     if (fromSelect?.value) result.yearFrom = Number(fromSelect.value);
     if (toSelect?.value) result.yearTo = Number(toSelect.value);
     if (authorInput?.value.trim()) result.author = authorInput.value.trim();
+    if (categorySelect?.value) result.category = categorySelect.value;
     return result;
   };
 
   const describeFilters = (): string => {
     const topic = topicSelect?.value ? `in “${topicSelect.selectedOptions[0]?.textContent?.trim() ?? ''}”` : '';
     const author = authorInput?.value.trim() ? `by ${authorInput.value.trim()}` : '';
-    return [topic, yearRangeText(fromSelect?.value ?? '', toSelect?.value ?? ''), author].filter(Boolean).join(', ');
+    // The option reads "Machine Learning (cs.LG) · 812": the status names the category without its count.
+    const category = categorySelect?.value ? `filed under “${categorySelect.selectedOptions[0]?.textContent?.replace(/\s*·\s*[\d,]+$/, '').trim() ?? ''}”` : '';
+    return [topic, yearRangeText(fromSelect?.value ?? '', toSelect?.value ?? ''), category, author].filter(Boolean).join(', ');
   };
 
   const writeUrl = (): void => {
@@ -87,6 +92,7 @@ export function initSearchPage(): void {
     if (topicSelect?.value) params.set('topic', topicSelect.value);
     if (fromSelect?.value) params.set('from', fromSelect.value);
     if (toSelect?.value) params.set('to', toSelect.value);
+    if (categorySelect?.value) params.set('category', categorySelect.value);
     if (authorInput?.value.trim()) params.set('author', authorInput.value.trim());
     if (hideSeen?.checked) params.set('hide', 'saved');
     const search = params.toString();
@@ -110,8 +116,8 @@ export function initSearchPage(): void {
     idleText: root.dataset['idleText'] ?? 'Type to search titles, topics, authors and abstracts.',
     onSearched: writeUrl,
     // The map highlights the papers that contain every word of a query (`/map/?q=`) and fades those outside a year
-    // range (`&from=&to=`), so the link is offered when some paper contains every word; topic and author filters
-    // have no map counterpart.
+    // range (`&from=&to=`), so the link is offered when some paper contains every word; topic, category and author
+    // filters have no map counterpart.
     onRendered: (query, response) => {
       if (!mapLink) return;
       mapLink.hidden = response.wordCount === 0 || response.allWordsCount === 0;
@@ -144,6 +150,8 @@ export function initSearchPage(): void {
     if (topicSelect) topicSelect.value = state.topic;
     if (fromSelect) fromSelect.value = state.from;
     if (toSelect) toSelect.value = state.to;
+    // A choice this build does not offer (a link from another atlas) leaves the select at "Any category".
+    if (categorySelect) categorySelect.value = [...categorySelect.options].some((option) => option.value === state.category) ? state.category : '';
     if (authorInput) authorInput.value = state.author;
     if (hideSeen) hideSeen.checked = new URLSearchParams(window.location.search).get('hide') === 'saved';
     controller.warm();
@@ -163,7 +171,7 @@ export function initSearchPage(): void {
     event.preventDefault();
     controller.run();
   });
-  for (const control of [topicSelect, fromSelect, toSelect, hideSeen, authorInput]) control?.addEventListener('change', controller.run);
+  for (const control of [topicSelect, fromSelect, toSelect, categorySelect, hideSeen, authorInput]) control?.addEventListener('change', controller.run);
   authorInput?.addEventListener('input', controller.run);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.value !== '') {

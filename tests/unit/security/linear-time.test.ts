@@ -28,6 +28,7 @@ import { slugifyTitle } from '../../../src/lib/ingest/slug.ts';
 import { toBibtex, toPlainCitation } from '../../../src/lib/site/cite.ts';
 import { foldForMatch, truncateAtWord } from '../../../src/lib/site/paper-list.ts';
 import { authorNameKey } from '../../../src/lib/site/authors.ts';
+import { categoryIndex, categoryKey } from '../../../src/lib/site/categories.ts';
 import { tokenize, normalizeText } from '../../../src/lib/topics/tokenize.ts';
 import { findAbbreviations } from '../../../src/lib/topics/abbreviations.ts';
 import { tokenize as searchTokenize, wordSpans } from '../../../src/lib/search/options.ts';
@@ -114,6 +115,7 @@ const FUNCTIONS: readonly [string, (text: string) => unknown, readonly Prefix[]]
   ['toBibtex', (text) => toBibtex({ slug: 'a', title: text, authors: [text], doi: text, url: text, venue: text }, 'https://x.org/'), ['plain']],
   ['toPlainCitation', (text) => toPlainCitation({ slug: 'a', title: text, authors: [text] }, 'https://x.org/'), ['plain']],
   ['paper list text', (text) => [foldForMatch(text), truncateAtWord(text, 200), authorNameKey(text)], ['plain']],
+  ['category keys', (text) => [categoryKey(text), categoryIndex([[text, `${text}s`], [text]]).options], ['plain', 'accent']],
   ['topic tokenize', (text) => [tokenize(text), normalizeText(text)], ['plain', 'accent']],
   ['findAbbreviations', (text) => findAbbreviations([text]), ['plain']],
   ['search tokenizer', (text) => [searchTokenize(text), wordSpans(text)], ['plain']],

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SluggedPaper } from '../../../src/lib/ingest/paper.ts';
+import { categoryIndex } from '../../../src/lib/site/categories.ts';
 import { listFilterOptions, listStateFromSearch, MAX_FILTER_OPTIONS, rowMatchesFilters, toPaperListItems, writeListState, yearsOf } from '../../../src/lib/site/paper-list.ts';
 
 function paper(slug: string, fields: Partial<SluggedPaper>): SluggedPaper {
@@ -25,19 +26,34 @@ const papers = [
   paper('p3', { authors: ['Alan Turing'], date: '2024-01-02', categories: ['cs.LG'] }),
 ];
 const slugOf = (name: string) => ({ 'Ada Lovelace': 'ada-lovelace', 'J. Smith': 'john-smith', 'Alan Turing': 'alan-turing' })[name];
-const items = toPaperListItems(papers, slugOf);
+const categories = categoryIndex(papers.map((item) => item.categories), 1);
+const items = toPaperListItems(papers, slugOf, categories.valuesOf);
 const nameOf = (slug: string) => ({ 'ada-lovelace': 'Ada Lovelace', 'john-smith': 'John Smith', 'alan-turing': 'Alan Turing' })[slug] ?? slug;
 
-test('list rows carry categories and the author slugs of their authors', () => {
+test('list rows carry their category values and the author slugs of their authors', () => {
   assert.deepEqual(items[0]?.categories, ['cs.LG', 'stat.ML']);
   assert.deepEqual(items[0]?.authorSlugs, ['ada-lovelace', 'john-smith']);
   assert.deepEqual(toPaperListItems(papers)[0]?.authorSlugs, []);
+  assert.deepEqual(toPaperListItems(papers)[0]?.categories, []);
 });
 
-test('filter options list years newest first and categories and authors A–Z with counts', () => {
-  const options = listFilterOptions(items, nameOf);
+test('list rows carry the category filter values, not the raw keywords', () => {
+  const raw = [paper('a', { categories: ['Computer Science - Machine Learning', 'unread', 'Neural Networks'] }), paper('b', { categories: ['cs.LG', 'neural-network'] })];
+  const index = categoryIndex(raw.map((item) => item.categories));
+  assert.deepEqual(toPaperListItems(raw, undefined, index.valuesOf).map((item) => item.categories), [
+    ['cs.LG', 'neural-network'],
+    ['cs.LG', 'neural-network'],
+  ]);
+});
+
+test('filter options list years newest first, categories most papers first with their names, authors A–Z, with counts', () => {
+  const options = listFilterOptions(items, nameOf, (value) => categories.labelOf(value) ?? value);
   assert.deepEqual(options.years.map((option) => [option.value, option.count]), [['2024', 2], ['2023', 1]]);
-  assert.deepEqual(options.categories.map((option) => [option.value, option.count]), [['cs.CL', 1], ['cs.LG', 2], ['stat.ML', 1]]);
+  assert.deepEqual(options.categories.map((option) => [option.label, option.count]), [
+    ['Machine Learning (cs.LG)', 2],
+    ['Computation and Language (cs.CL)', 1],
+    ['Machine Learning (stat.ML)', 1],
+  ]);
   assert.deepEqual(options.authors.map((option) => [option.value, option.label, option.count]), [
     ['ada-lovelace', 'Ada Lovelace', 2],
     ['alan-turing', 'Alan Turing', 1],
@@ -51,7 +67,8 @@ test('a list without dates or categories offers no year or category options', ()
 });
 
 test('filter options keep only the most frequent values when there are too many', () => {
-  const many = toPaperListItems(Array.from({ length: MAX_FILTER_OPTIONS + 5 }, (_, index) => paper(`p${index}`, { categories: [`c${index}`, 'common'] })));
+  const manyPapers = Array.from({ length: MAX_FILTER_OPTIONS + 5 }, (_, index) => paper(`p${index}`, { categories: [`c${index}`, 'common'] }));
+  const many = toPaperListItems(manyPapers, undefined, categoryIndex(manyPapers.map((item) => item.categories), 1).valuesOf);
   const categories = listFilterOptions(many, nameOf).categories;
   assert.equal(categories.length, MAX_FILTER_OPTIONS);
   assert.ok(categories.some((option) => option.value === 'common'));
