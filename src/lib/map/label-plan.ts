@@ -67,3 +67,26 @@ export function labelFont(size: number, maxSize: number, isTheme: boolean, fontS
 export function labelBox(widestLinePx: number, lineCount: number, fontSizePx: number): { width: number; height: number } {
   return { width: Math.ceil(widestLinePx) + 4, height: Math.ceil(lineCount * fontSizePx * LABEL_LINE_HEIGHT) + 2 };
 }
+
+/**
+ * A topic label's short form for a crowded map: its first key phrase (the label's best term).
+ * @example shortLabel('continual learning · catastrophic forgetting') // => 'continual learning'
+ */
+export function shortLabel(label: string): string {
+  return label.split(' · ')[0]!.trim() || label;
+}
+
+/**
+ * Where a label with a leader line may go, as offsets in pixels from its anchor to the label's centre: rings of
+ * 48, 80, 120 and 170 px, each tried above, below, left, right, then on the diagonals (datamapplot's static maps set
+ * crowded labels out around the cluster the same way, joined to it by a line).
+ * @example leaderOffsets().slice(0, 2) // => [[0, -48], [0, 48]]
+ */
+export function leaderOffsets(): Array<[number, number]> {
+  const offsets: Array<[number, number]> = [];
+  for (const radius of [48, 80, 120, 170]) {
+    const diagonal = Math.round(radius * Math.SQRT1_2);
+    offsets.push([0, -radius], [0, radius], [-radius, 0], [radius, 0], [-diagonal, -diagonal], [diagonal, -diagonal], [-diagonal, diagonal], [diagonal, diagonal]);
+  }
+  return offsets;
+}
