@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { MapData } from '../../src/lib/map/map-data.ts';
 import type { AtlasData } from '../../src/lib/topics/atlas-schema.ts';
 import { buildAndServeFixtureAtlas } from './support/fixture-atlas.ts';
 import { expectPointsFillFreeArea, recordMapFrames } from './support/map-geometry.ts';
@@ -89,6 +90,30 @@ test('play steps through the years, growing the range until the last year', asyn
 test('neighbouring themes have colours a reader can tell apart on a two-level map', async ({ page }) => {
   await openMap(page);
   expect(await expectNeighbouringThemesDistinct(page, atlas, 0.02)).toBeGreaterThan(0);
+});
+
+test('zoomed in, fine clusters are named between the subtopics and the paper titles, never overlapping (finding 5)', async ({ page, request }) => {
+  const data = (await (await request.get(`${site.url}map-data.json`)).json()) as MapData;
+  const fine = data.fine ?? [];
+  expect(fine.length, 'the fixture atlas has fine clusters').toBeGreaterThan(3);
+  const largest = [...fine].sort((a, b) => b.size - a.size)[0]!;
+  await openMap(page, `?z=5&x=${largest.x}&y=${largest.y}`);
+  const fineLabels = page.locator(`${MAP} .atlas-map-label.is-fine.is-visible`);
+  await expect(fineLabels.first()).toBeVisible();
+  const words = (text: string) => text.replace(/·/g, ' ').replace(/\s+/g, ' ').trim();
+  const texts = (await fineLabels.allTextContents()).map(words);
+  expect(texts).toContain(words(largest.label));
+  for (const text of texts) expect(fine.map((cluster) => words(cluster.label)), `"${text}" is a fine cluster's label`).toContain(text);
+  // Its topic's own words are not repeated: a fine label says what sets the group apart.
+  const topic = data.topics.find((candidate) => candidate.id === largest.topic)!;
+  for (const word of words(largest.label).split(' ')) expect(words(topic.label).split(' '), `"${word}" of "${largest.label}" repeats "${topic.label}"`).not.toContain(word);
+  const boxes = await page.locator(`${MAP} .atlas-map-label.is-visible`).evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `labels ${i} and ${j} overlap`).toBe(false);
+    }
+  }
 });
 
 for (const viewport of [

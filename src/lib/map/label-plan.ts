@@ -12,17 +12,19 @@ export interface LabelPlan {
 }
 
 /**
- * Broad themes while zoomed out, subtopics as you zoom in (both in between, themes first); with one level, every
- * topic, larger topics first. A focused topic and its subtopics always come first.
+ * Broad themes while zoomed out, subtopics as you zoom in (both in between, themes first; a theme without subtopics
+ * stays); with one level, every topic, larger topics first. A focused topic and its subtopics always come first.
  * @example planLabels(topics, 2, 1, null) // => [{ topicId: 0, priority: 1000031, isTheme: true }, …] (themes only below zoom 1.7)
  */
 export function planLabels(topics: readonly AtlasTopic[], levels: 1 | 2, zoom: number, focusedTopic: number | null): LabelPlan[] {
   const plans: LabelPlan[] = [];
+  const parents = new Set(topics.map((topic) => topic.parent));
   for (const topic of topics) {
     const isFocus = focusedTopic !== null && (topic.id === focusedTopic || topic.parent === focusedTopic);
     const boost = isFocus ? 1e7 : 0;
     if (levels === 1 || topic.level === 0) {
-      if (levels === 2 && zoom >= 3.2 && !isFocus) continue;
+      // Zoomed in, a theme's subtopics name its parts; a theme without subtopics keeps its own name.
+      if (levels === 2 && zoom >= 3.2 && !isFocus && parents.has(topic.id)) continue;
       plans.push({ topicId: topic.id, priority: 1e6 + boost + topic.size, isTheme: true });
     } else {
       if (zoom < 1.7 && !isFocus) continue;

@@ -10,6 +10,8 @@ const MAX_LINE_CHARS = 22;
 const MAX_TITLE_CHARS = 44;
 /** A paper title's font size at full scale, in pixels. */
 const TITLE_FONT_PX = 11.5;
+/** A fine cluster's font size at full scale, in pixels: between subtopics (11–13.5) and paper titles. */
+const FINE_FONT_PX = 11;
 
 /**
  * Where a theme's label may go, tried in order: centred, then next to the centre, then a step farther out. A broad
@@ -36,7 +38,7 @@ const MIN_THEME_FONT_PX = 10;
 
 /** One label the map wants this frame: a theme, a subtopic or (zoomed far in) a paper title. */
 export interface LabelRequest {
-  kind: 'theme' | 'subtopic' | 'paper';
+  kind: 'theme' | 'subtopic' | 'fine' | 'paper';
   /** Unique among this frame's requests; the placement tiebreak. Topic ids, then topic count + paper index. */
   id: number;
   /** The topic id or the paper slug, written on the element (`data-topic-label`, `data-paper-label`). */
@@ -90,7 +92,6 @@ export class LabelLayer {
   update(requests: readonly LabelRequest[], viewport: { width: number; height: number }, obstacles: readonly Obstacle[]): PlacedLabel[] {
     const byId = new Map<number, { request: LabelRequest; forms: LabelStyle[] }>();
     for (const request of requests) byId.set(request.id, { request, forms: this.stylesFor(request) });
-    const themeCount = requests.filter((request) => request.kind === 'theme').length;
     // Every theme is named when it can be. When some theme found no room, the themes near it (within 220 px) start
     // from their short names; then every theme does; then every theme's smaller short name. The placement naming
     // the most themes is kept, so the full labels stay wherever they leave room for the others.
@@ -221,7 +222,9 @@ export class LabelLayer {
     const isPaper = request.kind === 'paper';
     const { fontSizePx, fontWeight } = isPaper
       ? { fontSizePx: Math.round(TITLE_FONT_PX * Math.max(0.9, this.fontScale) * 2) / 2, fontWeight: 500 }
-      : labelFont(request.size, this.maxSize, request.kind === 'theme', this.fontScale);
+      : request.kind === 'fine'
+        ? { fontSizePx: Math.round(FINE_FONT_PX * Math.max(0.9, this.fontScale) * 2) / 2, fontWeight: 600 }
+        : labelFont(request.size, this.maxSize, request.kind === 'theme', this.fontScale);
     const lines = isPaper ? [shortTitle(request.text, MAX_TITLE_CHARS)] : splitLabel(request.text, MAX_LINE_CHARS);
     const styles = [this.measured(lines, fontSizePx, fontWeight)];
     if (request.kind === 'theme') {
@@ -248,8 +251,9 @@ export class LabelLayer {
     let element = this.elements.get(key);
     if (!element) {
       element = document.createElement('div');
-      element.className = request.kind === 'paper' ? 'atlas-map-label is-paper' : 'atlas-map-label';
+      element.className = request.kind === 'paper' ? 'atlas-map-label is-paper' : request.kind === 'fine' ? 'atlas-map-label is-fine' : 'atlas-map-label';
       if (request.kind === 'paper') element.dataset.paperLabel = request.name;
+      else if (request.kind === 'fine') element.dataset.fineLabel = request.name;
       else element.dataset.topicLabel = request.name;
       element.dataset.labelKind = request.kind;
       this.container.append(element);

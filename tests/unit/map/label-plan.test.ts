@@ -91,3 +91,16 @@ test('leader-line positions ring the anchor, nearest first', () => {
   const distances = offsets.map(([dx, dy]) => Math.round(Math.hypot(dx, dy)));
   assert.deepEqual([distances[0], distances[8], distances[16], distances[31]], [48, 80, 120, 170]);
 });
+
+test('zoomed in, a theme without subtopics keeps its name: nothing else would say what its papers are', () => {
+  const withLoneTheme = [...twoLevels, topic(5, 25, null)];
+  assert.deepEqual(
+    planLabels(withLoneTheme, 2, 4, null).map((plan) => [plan.topicId, plan.isTheme]),
+    [
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ],
+  );
+});
