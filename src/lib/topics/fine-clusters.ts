@@ -142,7 +142,15 @@ function distinctLabel(
     chosen.push(key);
     if (chosen.length === 2) break;
   }
-  return chosen.length === 0 ? null : chosen.map((key) => display.get(key)!).join(' · ');
+  if (chosen.length === 0) return null;
+  // Two words that also stand side by side in its titles read as that phrase ("mean · squared" is "mean squared").
+  const [first, second] = chosen;
+  if (second !== undefined && !first!.includes(' ') && !second.includes(' ')) {
+    for (const phrase of [`${first} ${second}`, `${second} ${first}`]) {
+      if ((count.get(phrase) ?? 0) >= MIN_TITLES_WITH_TERM) return display.get(phrase)!;
+    }
+  }
+  return chosen.map((key) => display.get(key)!).join(' · ');
 }
 
 /** k-means on the members' map positions (k-means++ start from `random`); the cluster of each member, in order. */

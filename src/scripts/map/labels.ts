@@ -10,8 +10,8 @@ const MAX_LINE_CHARS = 22;
 const MAX_TITLE_CHARS = 44;
 /** A paper title's font size at full scale, in pixels. */
 const TITLE_FONT_PX = 11.5;
-/** A fine cluster's font size at full scale, in pixels: between subtopics (11–13.5) and paper titles. */
-const FINE_FONT_PX = 11;
+/** A fine cluster's font size at full scale, in pixels: below subtopics (11–13.5), shrinking less on a phone. */
+const FINE_FONT_PX = 10.5;
 
 /**
  * Where a theme's label may go, tried in order: centred, then next to the centre, then a step farther out. A broad
@@ -223,7 +223,7 @@ export class LabelLayer {
     const { fontSizePx, fontWeight } = isPaper
       ? { fontSizePx: Math.round(TITLE_FONT_PX * Math.max(0.9, this.fontScale) * 2) / 2, fontWeight: 500 }
       : request.kind === 'fine'
-        ? { fontSizePx: Math.round(FINE_FONT_PX * Math.max(0.9, this.fontScale) * 2) / 2, fontWeight: 600 }
+        ? { fontSizePx: Math.round(FINE_FONT_PX * Math.max(0.8, this.fontScale) * 2) / 2, fontWeight: 500 }
         : labelFont(request.size, this.maxSize, request.kind === 'theme', this.fontScale);
     const lines = isPaper ? [shortTitle(request.text, MAX_TITLE_CHARS)] : splitLabel(request.text, MAX_LINE_CHARS);
     const styles = [this.measured(lines, fontSizePx, fontWeight)];

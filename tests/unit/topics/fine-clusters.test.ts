@@ -41,3 +41,11 @@ test('title terms are words and phrases of words next to each other, never acros
   assert.ok(terms.includes('phase transitions'));
   assert.ok(!terms.includes('point view'));
 });
+
+test('two chosen words that stand side by side in the titles are shown as that phrase', () => {
+  const atlas = twoGroupAtlas();
+  for (const paper of atlas.papers) if (paper.slug.startsWith('t')) paper.title = `Mean squared error of ${paper.slug.length > 2 ? 'kalman' : 'wiener'} filters for graph neural networks`;
+  const labels = fineClusters(atlas).map((cluster) => cluster.label);
+  assert.ok(labels.some((label) => /mean squared/.test(label)), labels.join(' | '));
+  assert.ok(!labels.some((label) => /squared · mean|mean · squared/.test(label)));
+});
