@@ -9,8 +9,11 @@ export interface StageBox {
   height: number;
 }
 
-/** Cells per side of the occupancy grid: fine enough that a cell is a few pixels at zoom 1 on any screen. */
-const GRID_CELLS = 256;
+/**
+ * Cells per side of the occupancy grid: a cell is under 10 px at zoom 1 on a laptop (the fit errs by less than a
+ * cell), and five grids of 129² running totals cost a few milliseconds on a phone's first paint.
+ */
+const GRID_CELLS = 128;
 /** Each tried scale is this share of the one before: 40 steps go down to a fifth of the whole-stage fit. */
 const SCALE_STEP = 0.96;
 const SCALE_STEPS = 40;
@@ -152,22 +155,27 @@ export type MapOrientation = 'upright' | 'turned' | 'flipX' | 'flipY' | 'flipXY'
 /** Each orientation's share of gain over upright that is worth changing a map's look for. */
 const ORIENTATION_GAIN: Record<MapOrientation, number> = { upright: 1, turned: 1.25, flipX: 1.15, flipY: 1.15, flipXY: 1.15 };
 
-/** The points of a map as occupancy grids, one per orientation. */
-export type MapGrids = Record<MapOrientation, PointGrid>;
+/** The points of a map as occupancy grids, one per orientation, each made on first use. */
+export type MapGrids = (orientation: MapOrientation) => PointGrid;
 
 /**
- * The occupancy grids `fitMap` chooses between.
- * @example mapGrids([0, 2], [0, 1]).turned.bounds // => { minX: -1, minY: 0, maxX: 0, maxY: 2 }
+ * The occupancy grids `fitMap` chooses between, each built when first asked for and kept.
+ * @example mapGrids([0, 2], [0, 1])('turned').bounds // => { minX: -1, minY: 0, maxX: 0, maxY: 2 }
  */
 export function mapGrids(xs: ArrayLike<number>, ys: ArrayLike<number>): MapGrids {
-  const negativeXs = Array.from(xs, (x) => -x);
-  const negativeYs = Array.from(ys, (y) => -y);
-  return {
-    upright: pointGrid(xs, ys),
-    turned: pointGrid(negativeYs, xs),
-    flipX: pointGrid(negativeXs, ys),
-    flipY: pointGrid(xs, negativeYs),
-    flipXY: pointGrid(negativeXs, negativeYs),
+  const grids = new Map<MapOrientation, PointGrid>();
+  const flipped = (values: ArrayLike<number>) => Array.from(values, (value) => -value);
+  const build: Record<MapOrientation, () => PointGrid> = {
+    upright: () => pointGrid(xs, ys),
+    turned: () => pointGrid(flipped(ys), xs),
+    flipX: () => pointGrid(flipped(xs), ys),
+    flipY: () => pointGrid(xs, flipped(ys)),
+    flipXY: () => pointGrid(flipped(xs), flipped(ys)),
+  };
+  return (orientation) => {
+    let grid = grids.get(orientation);
+    if (!grid) grids.set(orientation, (grid = build[orientation]()));
+    return grid;
   };
 }
 
@@ -180,11 +188,13 @@ export function mapGrids(xs: ArrayLike<number>, ys: ArrayLike<number>): MapGrids
  * @example fitMap(mapGrids([0, 2], [0, 1]), 390, 700, 20, []).turned // => true
  */
 export function fitMap(grids: MapGrids, width: number, height: number, paddingPx: number, obstacles: readonly StageBox[]): BaseFit {
-  let best = fitFreeArea(grids.upright, width, height, paddingPx, obstacles);
+  let best = fitFreeArea(grids('upright'), width, height, paddingPx, obstacles);
   const upright = best.scale;
   let bestGain = 1;
   for (const orientation of ['turned', 'flipY', 'flipX', 'flipXY'] as const) {
-    const fit = fitFreeArea(grids[orientation], width, height, paddingPx, obstacles, orientation);
+    // A quarter turn only helps a map on a stage of the other shape, and mirroring only moves it round overlays.
+    if (orientation === 'turned' ? (width >= height) === (spanOf(grids('upright'), 'x') >= spanOf(grids('upright'), 'y')) : obstacles.length === 0) continue;
+    const fit = fitFreeArea(grids(orientation), width, height, paddingPx, obstacles, orientation);
     const gain = fit.scale / (upright * ORIENTATION_GAIN[orientation]);
     if (gain >= 1 && gain > bestGain) {
       best = fit;
@@ -192,6 +202,10 @@ export function fitMap(grids: MapGrids, width: number, height: number, paddingPx
     }
   }
   return best;
+}
+
+function spanOf(grid: PointGrid, axis: 'x' | 'y'): number {
+  return axis === 'x' ? grid.bounds.maxX - grid.bounds.minX : grid.bounds.maxY - grid.bounds.minY;
 }
 
 /** `count` fractions of the free room along one axis, 0 (start) to 1 (end). */
