@@ -1,11 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { MapData } from '../../src/lib/map/map-data.ts';
 import type { AtlasData } from '../../src/lib/topics/atlas-schema.ts';
 import { buildAndServeFixtureAtlas } from './support/fixture-atlas.ts';
+import { expectPointsFillFreeArea, recordMapFrames } from './support/map-geometry.ts';
+import { expectNeighbouringThemesDistinct } from './support/theme-colours.ts';
 
 /**
  * The map on a dated, two-level atlas (the fixture atlas of support/fixture-atlas.ts: arXiv OAI, ICLR 2017 and a
- * BibTeX export, 1993–2017): the year range control and its play button (issue 13), and the colours of
- * neighbouring themes when there are more themes than base hues (issue 15, finding 7). Built once, served apart.
+ * BibTeX export, 1993–2017): the year range control and its play button (issue 13), the colours of
+ * neighbouring themes when there are more themes than base hues, every theme named, and the fit of the points into
+ * the free area on a laptop and a phone (issue 15, findings 7 and 9). Built once, served apart.
  */
 
 const MAP = '[data-atlas-map]';
@@ -85,26 +89,68 @@ test('play steps through the years, growing the range until the last year', asyn
 
 test('neighbouring themes have colours a reader can tell apart on a two-level map', async ({ page }) => {
   await openMap(page);
-  const swatches = await page.locator(`${MAP} [data-map-legend-list] button[data-topic-id]:not(.is-child)`).evaluateAll((buttons) =>
-    buttons.map((button) => ({
-      id: Number((button as HTMLElement).dataset.topicId),
-      color: getComputedStyle(button.querySelector('.atlas-map-swatch')!).backgroundColor,
-    })),
-  );
-  expect(swatches.length).toBeGreaterThan(1);
-  expect(new Set(swatches.map((swatch) => swatch.color)).size, 'every theme has its own colour').toBe(swatches.length);
-  const themeOf = new Map(atlas.topics.map((topic) => [topic.id, topic.parent ?? topic.id]));
-  const rgb = (color: string) => color.match(/\d+/g)!.slice(0, 3).map(Number);
-  const pointsOf = (theme: number) => atlas.papers.filter((paper) => themeOf.get(paper.topic) === theme);
-  for (const a of swatches) {
-    for (const b of swatches) {
-      if (a.id >= b.id) continue;
-      const others = pointsOf(b.id);
-      const touch = pointsOf(a.id).some((p) => others.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < 0.02));
-      if (!touch) continue;
-      const [r1, g1, b1] = rgb(a.color);
-      const [r2, g2, b2] = rgb(b.color);
-      expect(Math.hypot(r1! - r2!, g1! - g2!, b1! - b2!), `neighbouring themes ${a.id} and ${b.id}: ${a.color} vs ${b.color}`).toBeGreaterThan(60);
+  expect(await expectNeighbouringThemesDistinct(page, atlas, 0.02)).toBeGreaterThan(0);
+});
+
+test('zoomed in, fine clusters are named between the subtopics and the paper titles, never overlapping (finding 5)', async ({ page, request }) => {
+  const data = (await (await request.get(`${site.url}map-data.json`)).json()) as MapData;
+  const fine = data.fine ?? [];
+  expect(fine.length, 'the fixture atlas has fine clusters').toBeGreaterThan(3);
+  const largest = [...fine].sort((a, b) => b.size - a.size)[0]!;
+  await openMap(page, `?z=5&x=${largest.x}&y=${largest.y}`);
+  const fineLabels = page.locator(`${MAP} .atlas-map-label.is-fine.is-visible`);
+  await expect(fineLabels.first()).toBeVisible();
+  const words = (text: string) => text.replace(/·/g, ' ').replace(/\s+/g, ' ').trim();
+  const texts = (await fineLabels.allTextContents()).map(words);
+  expect(texts).toContain(words(largest.label));
+  for (const text of texts) expect(fine.map((cluster) => words(cluster.label)), `"${text}" is a fine cluster's label`).toContain(text);
+  // Its topic's own words are not repeated: a fine label says what sets the group apart.
+  const topic = data.topics.find((candidate) => candidate.id === largest.topic)!;
+  for (const word of words(largest.label).split(' ')) expect(words(topic.label).split(' '), `"${word}" of "${largest.label}" repeats "${topic.label}"`).not.toContain(word);
+  const boxes = await page.locator(`${MAP} .atlas-map-label.is-visible`).evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i]!, boxes[j]!];
+      expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `labels ${i} and ${j} overlap`).toBe(false);
     }
   }
 });
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`at ${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('every theme is named in the default view and no two labels overlap (findings 7 and 9)', async ({ page }) => {
+      await openMap(page);
+      const themes = atlas.topics.filter((topic) => topic.level === 0);
+      expect(themes.length, 'the fixture atlas has more themes than base hues').toBeGreaterThan(8);
+      const labels = page.locator(`${MAP} .atlas-map-label.is-visible[data-label-kind="theme"]`);
+      await expect(labels).toHaveCount(themes.length);
+      const named = await labels.evaluateAll((elements) =>
+        elements.map((element) => ({ id: Number((element as HTMLElement).dataset.topicLabel), text: element.textContent ?? '', box: element.getBoundingClientRect().toJSON() as DOMRect })),
+      );
+      for (const label of named) {
+        const theme = themes.find((topic) => topic.id === label.id);
+        expect(theme, `label ${label.id} is a theme`).toBeDefined();
+        // A crowded theme may be named by its first key phrase, never by something else.
+        const words = (text: string) => text.replace(/·/g, ' ').replace(/\s+/g, ' ').trim();
+        expect(words(theme!.label).startsWith(words(label.text)), `"${label.text}" names ${theme!.label}`).toBe(true);
+      }
+      for (let i = 0; i < named.length; i++) {
+        for (let j = i + 1; j < named.length; j++) {
+          const [a, b] = [named[i]!.box, named[j]!.box];
+          expect(a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom, `"${named[i]!.text}" and "${named[j]!.text}" overlap`).toBe(false);
+        }
+      }
+    });
+
+    test('the points fill the free area (finding 9)', async ({ page }) => {
+      await recordMapFrames(page);
+      await openMap(page);
+      await expectPointsFillFreeArea(page, atlas, 0.8);
+    });
+  });
+}

@@ -12,17 +12,19 @@ export interface LabelPlan {
 }
 
 /**
- * Broad themes while zoomed out, subtopics as you zoom in (both in between, themes first); with one level, every
- * topic, larger topics first. A focused topic and its subtopics always come first.
+ * Broad themes while zoomed out, subtopics as you zoom in (both in between, themes first; a theme without subtopics
+ * stays); with one level, every topic, larger topics first. A focused topic and its subtopics always come first.
  * @example planLabels(topics, 2, 1, null) // => [{ topicId: 0, priority: 1000031, isTheme: true }, …] (themes only below zoom 1.7)
  */
 export function planLabels(topics: readonly AtlasTopic[], levels: 1 | 2, zoom: number, focusedTopic: number | null): LabelPlan[] {
   const plans: LabelPlan[] = [];
+  const parents = new Set(topics.map((topic) => topic.parent));
   for (const topic of topics) {
     const isFocus = focusedTopic !== null && (topic.id === focusedTopic || topic.parent === focusedTopic);
     const boost = isFocus ? 1e7 : 0;
     if (levels === 1 || topic.level === 0) {
-      if (levels === 2 && zoom >= 3.2 && !isFocus) continue;
+      // Zoomed in, a theme's subtopics name its parts; a theme without subtopics keeps its own name.
+      if (levels === 2 && zoom >= 3.2 && !isFocus && parents.has(topic.id)) continue;
       plans.push({ topicId: topic.id, priority: 1e6 + boost + topic.size, isTheme: true });
     } else {
       if (zoom < 1.7 && !isFocus) continue;
@@ -66,4 +68,27 @@ export function labelFont(size: number, maxSize: number, isTheme: boolean, fontS
  */
 export function labelBox(widestLinePx: number, lineCount: number, fontSizePx: number): { width: number; height: number } {
   return { width: Math.ceil(widestLinePx) + 4, height: Math.ceil(lineCount * fontSizePx * LABEL_LINE_HEIGHT) + 2 };
+}
+
+/**
+ * A topic label's short form for a crowded map: its first key phrase (the label's best term).
+ * @example shortLabel('continual learning · catastrophic forgetting') // => 'continual learning'
+ */
+export function shortLabel(label: string): string {
+  return label.split(' · ')[0]!.trim() || label;
+}
+
+/**
+ * Where a label with a leader line may go, as offsets in pixels from its anchor to the label's centre: rings of
+ * 48, 80, 120 and 170 px, each tried above, below, left, right, then on the diagonals (datamapplot's static maps set
+ * crowded labels out around the cluster the same way, joined to it by a line).
+ * @example leaderOffsets().slice(0, 2) // => [[0, -48], [0, 48]]
+ */
+export function leaderOffsets(): Array<[number, number]> {
+  const offsets: Array<[number, number]> = [];
+  for (const radius of [48, 80, 120, 170]) {
+    const diagonal = Math.round(radius * Math.SQRT1_2);
+    offsets.push([0, -radius], [0, radius], [-radius, 0], [radius, 0], [-diagonal, -diagonal], [diagonal, -diagonal], [-diagonal, diagonal], [diagonal, diagonal]);
+  }
+  return offsets;
 }

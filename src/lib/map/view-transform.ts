@@ -2,7 +2,8 @@ import type { Bounds } from './bounds.ts';
 
 /**
  * How data coordinates become "world" pixels at zoom 1: `world = data * scale + offset`, after a quarter turn of
- * the data when `turned` (a wide map on a tall phone screen fills it turned; distances and neighbours stay).
+ * the data when `turned` (a wide map on a tall phone screen fills it turned; distances and neighbours stay), or
+ * mirrored along an axis with `flipX` / `flipY` (an empty corner of the map then lies under a short side panel).
  * The zoom transform then maps world to screen: `screen = world * k + (x, y)` (d3-zoom's convention).
  */
 export interface BaseFit {
@@ -11,6 +12,10 @@ export interface BaseFit {
   offsetY: number;
   /** The data is turned a quarter clockwise: data (x, y) is drawn at (−y, x). */
   turned?: boolean;
+  /** The data is mirrored left to right: x is drawn at −x. Never together with `turned`. */
+  flipX?: boolean;
+  /** The data is mirrored top to bottom: y is drawn at −y. Never together with `turned`. */
+  flipY?: boolean;
 }
 
 /**
@@ -18,7 +23,7 @@ export interface BaseFit {
  * @example dataToWorld({ scale: 100, offsetX: 0, offsetY: 0, turned: true }, 0.5, 0.25) // => [-25, 50]
  */
 export function dataToWorld(fit: BaseFit, x: number, y: number): [number, number] {
-  const [u, v] = fit.turned ? [-y, x] : [x, y];
+  const [u, v] = fit.turned ? [-y, x] : [fit.flipX ? -x : x, fit.flipY ? -y : y];
   return [u * fit.scale + fit.offsetX, v * fit.scale + fit.offsetY];
 }
 
@@ -29,7 +34,7 @@ export function dataToWorld(fit: BaseFit, x: number, y: number): [number, number
 export function worldToData(fit: BaseFit, wx: number, wy: number): [number, number] {
   const u = (wx - fit.offsetX) / fit.scale;
   const v = (wy - fit.offsetY) / fit.scale;
-  return fit.turned ? [v, -u] : [u, v];
+  return fit.turned ? [v, -u] : [fit.flipX ? -u : u, fit.flipY ? -v : v];
 }
 
 /**
@@ -39,18 +44,7 @@ export function worldToData(fit: BaseFit, wx: number, wy: number): [number, numb
  */
 export function screenShiftToData(fit: BaseFit, dxPx: number, zoom: number): [number, number] {
   const shift = dxPx / (zoom * fit.scale);
-  return fit.turned ? [0, -shift] : [shift, 0];
-}
-
-/**
- * Whether a map of `bounds` is shown larger turned a quarter in a `width` × `height` area: when turning makes it at
- * least a quarter larger (a wide map on a phone held upright), not for small gains, so most screens keep north up.
- * @example shouldTurn({ minX: 0, minY: 0, maxX: 2, maxY: 1 }, 390, 700, 20) // => true
- */
-export function shouldTurn(bounds: Bounds, width: number, height: number, paddingPx: number): boolean {
-  const upright = fitBounds(bounds, width, height, paddingPx).scale;
-  const turned = fitBounds(bounds, width, height, paddingPx, true).scale;
-  return turned >= upright * 1.25;
+  return fit.turned ? [0, -shift] : [fit.flipX ? -shift : shift, 0];
 }
 
 /** A d3-zoom-like transform: screen = world * k + (x, y). */

@@ -1,4 +1,6 @@
 import type { AtlasData, AtlasTopic } from '../../lib/topics/atlas-schema.ts';
+import type { MapData } from '../../lib/map/map-data.ts';
+import type { FineCluster } from '../../lib/topics/fine-clusters.ts';
 import { pointBounds, type Bounds } from '../../lib/map/bounds.ts';
 
 /** The atlas in the shapes the map draws and searches: typed arrays by paper index, lookups by slug. */
@@ -14,6 +16,8 @@ export interface MapModel {
   /** First and last publication year among the papers; null when fewer than two years occur. */
   yearBounds: [number, number] | null;
   paperIndexBySlug: Map<string, number>;
+  /** The fine clusters labelled between the subtopics and the paper titles (none in an atlas without them). */
+  fine: FineCluster[];
   topicBySlug: Map<string, AtlasTopic>;
   /** Topics indexed by id. */
   topics: AtlasTopic[];
@@ -36,7 +40,7 @@ export function loadMapModel(url: string): Promise<MapModel> {
   if (!model) {
     model = fetch(url).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return buildMapModel((await response.json()) as AtlasData, url);
+      return buildMapModel((await response.json()) as MapData, url);
     });
     pending.set(url, model);
   }
@@ -44,7 +48,7 @@ export function loadMapModel(url: string): Promise<MapModel> {
 }
 
 /** Index an atlas for drawing; `source` names it in errors. */
-export function buildMapModel(atlas: AtlasData, source: string): MapModel {
+export function buildMapModel(atlas: MapData, source: string): MapModel {
   const count = atlas.papers.length;
   const topicCount = atlas.topics.length;
   const topics: AtlasTopic[] = new Array(topicCount);
@@ -98,6 +102,7 @@ export function buildMapModel(atlas: AtlasData, source: string): MapModel {
     yearOfPaper,
     yearBounds: lastYear > firstYear ? [firstYear, lastYear] : null,
     paperIndexBySlug,
+    fine: (atlas.fine ?? []).filter((cluster) => topics[cluster.topic] !== undefined),
     topicBySlug: new Map(atlas.topics.map((topic) => [topic.slug, topic])),
     topics,
     membersOfTopic,

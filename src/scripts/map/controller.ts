@@ -18,6 +18,9 @@ import { MapViewport } from './viewport.ts';
 
 /** The data direction of each screen direction when the map is drawn turned a quarter clockwise. */
 const TURNED_DIRECTION: Record<Direction, Direction> = { right: 'up', down: 'right', left: 'down', up: 'left' };
+/** The data direction of each screen direction when the map is drawn mirrored. */
+const FLIPPED_X: Record<Direction, Direction> = { right: 'left', down: 'down', left: 'right', up: 'up' };
+const FLIPPED_Y: Record<Direction, Direction> = { right: 'right', down: 'up', left: 'left', up: 'down' };
 
 function required<T extends Element>(parent: HTMLElement, selector: string): T {
   const element = parent.querySelector<T>(selector);
@@ -300,8 +303,9 @@ export class AtlasMapController {
 
   private move(direction: Direction): void {
     const { viewport } = this;
-    // On a turned map (a phone), the arrow's screen direction is a quarter turn from the data's.
-    const inData = viewport.fit.turned ? TURNED_DIRECTION[direction] : direction;
+    // On a turned map (a phone; a laptop beside a short panel), the arrow's screen direction is not the data's.
+    const { fit } = viewport;
+    const inData = fit.turned ? TURNED_DIRECTION[direction] : fit.flipY ? FLIPPED_Y[fit.flipX ? FLIPPED_X[direction] : direction] : fit.flipX ? FLIPPED_X[direction] : direction;
     const next = this.selection.nextPaper(inData, viewport.toData((viewport.width - viewport.rightInset) / 2, viewport.height / 2));
     if (next < 0) {
       this.announce(`No paper further ${direction}.`);

@@ -13,6 +13,9 @@ import { currentTheme, labelColor, pointColor, type MapTheme } from './theme.ts'
 import { Tooltip } from './tooltip.ts';
 import type { MapViewport } from './viewport.ts';
 
+/** From this zoom, the fine clusters (the level between subtopics and paper titles) are labelled. */
+const FINE_LABEL_ZOOM = 2.5;
+
 /** The stage's drawn layers: canvas dots, topic labels, the ring around the active paper and its tooltip. */
 export interface SceneElements {
   labels: HTMLElement;
@@ -90,8 +93,8 @@ export class MapScene {
   }
 
   /**
-   * Three levels of labels: broad themes zoomed out, subtopics zoomed in, and paper titles once few enough papers
-   * are in view. A topic whose centre is off screen is labelled on its papers in view, so deep zooms stay named.
+   * Four levels of labels: broad themes zoomed out, subtopics zoomed in, fine clusters deeper, and paper titles once
+   * few enough papers are in view. A topic whose centre is off screen is labelled on its papers in view, so deep zooms stay named.
    */
   private drawLabels(viewport: MapViewport, selection: MapSelection): PlacedLabel[] {
     const { topics, atlas, xs, ys } = this.model;
@@ -120,6 +123,27 @@ export class MapScene {
         size: topic.size,
         color: labelColor(this.topicColors[topic.id] ?? '#64748b', this.theme),
         isDimmed: isLabelDimmed(topic, focusedTopic),
+      });
+    }
+    if (zoom >= FINE_LABEL_ZOOM) {
+      // Fine clusters: small groups of papers within a topic, named by what sets them apart from it.
+      this.model.fine.forEach((cluster, index) => {
+        const [x, y] = viewport.toScreen(cluster.x, cluster.y);
+        if (x < 0 || y < 0 || x > width || y > height) return;
+        const topic = topics[cluster.topic]!;
+        requests.push({
+          kind: 'fine',
+          id: topics.length + atlas.papers.length + index,
+          name: String(index),
+          text: cluster.label,
+          x,
+          y,
+          // Below every topic label, above every paper title; larger groups first.
+          priority: -5e8 + cluster.size,
+          size: cluster.size,
+          color: labelColor(this.topicColors[topic.id] ?? '#64748b', this.theme),
+          isDimmed: isLabelDimmed(topic, focusedTopic),
+        });
       });
     }
     if (zoom >= 1.5) {

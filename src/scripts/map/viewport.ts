@@ -3,13 +3,12 @@ import { zoom as createZoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior }
 import { pointBounds, type Bounds } from '../../lib/map/bounds.ts';
 import { clampZoom, framePaddingPx, MIN_ZOOM, sidePanelInset, topicView } from '../../lib/map/framing.ts';
 import type { Obstacle } from '../../lib/map/label-placement.ts';
+import { fitMap, mapGrids, type MapGrids } from '../../lib/map/free-area-fit.ts';
 import { pointRadiusPx } from '../../lib/map/point-radius.ts';
 import {
   dataToScreen,
   dataToWorld,
-  shouldTurn,
   easeInOutCubic,
-  fitBounds,
   interpolateView,
   isHomeTransform,
   screenToData,
@@ -60,6 +59,8 @@ export class MapViewport {
   private readonly events: ViewportEvents;
   private readonly stageSelection: Selection<HTMLElement, unknown, null, undefined>;
   private readonly topicBounds = new Map<number, Bounds | null>();
+  /** Where the points are, upright and turned, for fitting them around the overlays. */
+  private readonly grids: MapGrids;
   private readonly reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   private zoomBehavior: ZoomBehavior<HTMLElement, unknown> | null = null;
   private animationRequest = 0;
@@ -84,6 +85,7 @@ export class MapViewport {
       order: model.order,
       groupStart: model.groupStart,
     };
+    this.grids = mapGrids(model.xs, model.ys);
   }
 
   /**
@@ -101,14 +103,9 @@ export class MapViewport {
     this.context = resizeCanvas(this.canvas, width, height);
     this.measureObstacles();
     this.rightInset = this.legendInset();
-    // The points fill the area the panels leave free: beside the side legend, and on a phone between the search bar
-    // and the buttons at the bottom, turned a quarter when that shows a wide map larger on a tall screen.
-    const [topInset, bottomInset] = verticalInsets(this.obstacles, width, height);
-    const areaWidth = width - this.rightInset;
-    const areaHeight = height - topInset - bottomInset;
-    const padding = framePaddingPx(width, height);
-    this.fit = fitBounds(this.model.bounds, areaWidth, areaHeight, padding, shouldTurn(this.model.bounds, areaWidth, areaHeight, padding));
-    this.fit.offsetY += topInset;
+    // The points fill the area the overlays leave free: beside a side panel, under a short one, between a phone's
+    // search bar and its buttons; turned when that shows the map much larger (free-area-fit.ts).
+    this.fit = fitMap(this.grids, width, height, framePaddingPx(width, height), this.obstacles);
     const { xs, ys } = this.model;
     for (let i = 0; i < this.model.count; i++) {
       const [worldX, worldY] = dataToWorld(this.fit, xs[i] as number, ys[i] as number);
@@ -271,21 +268,4 @@ export class MapViewport {
     if (!this.legend?.open) return 0;
     return sidePanelInset(this.stage.getBoundingClientRect(), this.legend.getBoundingClientRect());
   }
-}
-
-/**
- * On a narrow stage (a phone), the heights the overlays take at the top (search, years) and at the bottom (buttons,
- * the folded topics chip), which the points are fitted between; [0, 0] on wider stages, where the panels are
- * beside the map. Each inset is at most a third of the stage.
- */
-function verticalInsets(obstacles: readonly Obstacle[], width: number, height: number): [number, number] {
-  if (width >= 640) return [0, 0];
-  let top = 0;
-  let bottom = 0;
-  for (const box of obstacles) {
-    if (box.height > height / 3) continue;
-    if (box.top < height / 3) top = Math.max(top, box.top + box.height);
-    else if (box.top + box.height > (height * 2) / 3) bottom = Math.max(bottom, height - box.top);
-  }
-  return [Math.min(top, height / 3), Math.min(bottom, height / 3)];
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isLabelDimmed, labelBox, labelFont, labelFontScale, planLabels } from '../../../src/lib/map/label-plan.ts';
+import { isLabelDimmed, labelBox, labelFont, labelFontScale, leaderOffsets, planLabels, shortLabel } from '../../../src/lib/map/label-plan.ts';
 import type { AtlasTopic } from '../../../src/lib/topics/atlas-schema.ts';
 
 function topic(id: number, size: number, parent: number | null): AtlasTopic {
@@ -78,4 +78,29 @@ test('the largest theme gets the largest bold label, subtopics smaller semibold 
 test('a label box fits its widest line and every line', () => {
   assert.deepEqual(labelBox(80.3, 2, 14), { width: 85, height: 35 });
   assert.deepEqual(labelBox(40, 1, 12), { width: 44, height: 16 });
+});
+
+test("a topic label's short form is its first key phrase", () => {
+  assert.equal(shortLabel('continual learning · catastrophic forgetting'), 'continual learning');
+  assert.equal(shortLabel('robotics'), 'robotics');
+});
+
+test('leader-line positions ring the anchor, nearest first', () => {
+  const offsets = leaderOffsets();
+  assert.equal(offsets.length, 32);
+  const distances = offsets.map(([dx, dy]) => Math.round(Math.hypot(dx, dy)));
+  assert.deepEqual([distances[0], distances[8], distances[16], distances[31]], [48, 80, 120, 170]);
+});
+
+test('zoomed in, a theme without subtopics keeps its name: nothing else would say what its papers are', () => {
+  const withLoneTheme = [...twoLevels, topic(5, 25, null)];
+  assert.deepEqual(
+    planLabels(withLoneTheme, 2, 4, null).map((plan) => [plan.topicId, plan.isTheme]),
+    [
+      [2, false],
+      [3, false],
+      [4, false],
+      [5, true],
+    ],
+  );
 });

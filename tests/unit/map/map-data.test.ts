@@ -25,3 +25,7 @@ test('serializeMapData leaves out the moved topic URLs, which the map never draw
   assert.equal(data.moved, undefined);
   assert.equal(data.topics.length, 1);
 });
+
+test('serializeMapData adds the fine clusters of the third label level (none for a one-paper atlas)', () => {
+  assert.deepEqual(JSON.parse(serializeMapData(atlas)).fine, []);
+});
