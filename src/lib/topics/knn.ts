@@ -101,15 +101,18 @@ const BLOCK_ROWS = 32;
  * as a row-by-row search would: half the work of searchBlock over all rows, the same graph.
  */
 function searchAllPairs(vectors: Float32Array, dimensions: number, rowCount: number, count: number, indices: Int32Array, similarities: Float32Array): void {
+  // Float64 copies of float32 values are exact, so every dot product is bit for bit what dotAt gives on `vectors`;
+  // reading doubles spares a conversion per load in the loop that is most of the topic step at 10,000 papers.
+  const rows = Float64Array.from(vectors);
   const scores = new Float64Array(BLOCK_ROWS);
   for (let start = 0; start < rowCount; start += BLOCK_ROWS) {
     const end = Math.min(rowCount, start + BLOCK_ROWS);
     for (let other = start + 1; other < rowCount; other++) {
       const otherBase = other * dimensions;
       const last = Math.min(end, other);
-      for (let row = start; row < last; row++) {
-        scores[row - start] = dotAt(vectors, row * dimensions, otherBase, dimensions);
-      }
+      let row = start;
+      for (; row + 3 < last; row += 4) dotsOfFour(rows, row * dimensions, otherBase, dimensions, scores, row - start);
+      for (; row < last; row++) scores[row - start] = dotAt(rows, row * dimensions, otherBase, dimensions);
       for (let row = start; row < last; row++) {
         const dot = scores[row - start]!;
         offer(row, other, dot, count, indices, similarities);
@@ -119,8 +122,45 @@ function searchAllPairs(vectors: Float32Array, dimensions: number, rowCount: num
   }
 }
 
+/**
+ * The dot products of four consecutive rows (the first at `base`) with the row at `otherBase`, into
+ * `scores[slot…slot + 3]`: each sum is formed in exactly dotAt's order (so the same bits), while each of the other
+ * row's values is loaded once for four rows instead of once per row.
+ */
+function dotsOfFour(rows: Float64Array, base: number, otherBase: number, dimensions: number, scores: Float64Array, slot: number): void {
+  const base1 = base + dimensions;
+  const base2 = base1 + dimensions;
+  const base3 = base2 + dimensions;
+  let dot0 = 0;
+  let dot1 = 0;
+  let dot2 = 0;
+  let dot3 = 0;
+  let d = 0;
+  for (; d + 3 < dimensions; d += 4) {
+    const b0 = rows[otherBase + d]!;
+    const b1 = rows[otherBase + d + 1]!;
+    const b2 = rows[otherBase + d + 2]!;
+    const b3 = rows[otherBase + d + 3]!;
+    dot0 += rows[base + d]! * b0 + rows[base + d + 1]! * b1 + rows[base + d + 2]! * b2 + rows[base + d + 3]! * b3;
+    dot1 += rows[base1 + d]! * b0 + rows[base1 + d + 1]! * b1 + rows[base1 + d + 2]! * b2 + rows[base1 + d + 3]! * b3;
+    dot2 += rows[base2 + d]! * b0 + rows[base2 + d + 1]! * b1 + rows[base2 + d + 2]! * b2 + rows[base2 + d + 3]! * b3;
+    dot3 += rows[base3 + d]! * b0 + rows[base3 + d + 1]! * b1 + rows[base3 + d + 2]! * b2 + rows[base3 + d + 3]! * b3;
+  }
+  for (; d < dimensions; d++) {
+    const b = rows[otherBase + d]!;
+    dot0 += rows[base + d]! * b;
+    dot1 += rows[base1 + d]! * b;
+    dot2 += rows[base2 + d]! * b;
+    dot3 += rows[base3 + d]! * b;
+  }
+  scores[slot] = dot0;
+  scores[slot + 1] = dot1;
+  scores[slot + 2] = dot2;
+  scores[slot + 3] = dot3;
+}
+
 /** Dot product of the rows starting at `base` and `otherBase`, four terms a step (the inner loop of every search). */
-function dotAt(vectors: Float32Array, base: number, otherBase: number, dimensions: number): number {
+function dotAt(vectors: Float32Array | Float64Array, base: number, otherBase: number, dimensions: number): number {
   let dot = 0;
   let d = 0;
   for (; d + 3 < dimensions; d += 4) {
