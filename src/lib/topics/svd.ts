@@ -77,17 +77,43 @@ function gram(block: Float64Array, rowCount: number, width: number): Float64Arra
   return result;
 }
 
-/** X (rows × width) times M (width × outWidth), both row-major. */
+/**
+ * X (rows × width) times M (width × outWidth), both row-major. Four output columns at a time are summed in
+ * registers over k (the same terms in the same order as adding each `X[row][k] · M[k][column]` into the output, so
+ * the same bits), instead of loading and storing the output row once per k: most of the SVD's dense work.
+ */
 function multiplyDense(block: Float64Array, rowCount: number, width: number, small: Float64Array, outWidth: number): Float64Array {
   const result = new Float64Array(rowCount * outWidth);
   for (let row = 0; row < rowCount; row++) {
     const base = row * width;
     const out = row * outWidth;
-    for (let k = 0; k < width; k++) {
-      const value = block[base + k]!;
-      if (value === 0) continue;
-      const smallRow = k * outWidth;
-      for (let column = 0; column < outWidth; column++) result[out + column]! += value * small[smallRow + column]!;
+    let column = 0;
+    for (; column + 3 < outWidth; column += 4) {
+      let sum0 = 0;
+      let sum1 = 0;
+      let sum2 = 0;
+      let sum3 = 0;
+      for (let k = 0; k < width; k++) {
+        const value = block[base + k]!;
+        if (value === 0) continue;
+        const smallAt = k * outWidth + column;
+        sum0 += value * small[smallAt]!;
+        sum1 += value * small[smallAt + 1]!;
+        sum2 += value * small[smallAt + 2]!;
+        sum3 += value * small[smallAt + 3]!;
+      }
+      result[out + column] = sum0;
+      result[out + column + 1] = sum1;
+      result[out + column + 2] = sum2;
+      result[out + column + 3] = sum3;
+    }
+    for (; column < outWidth; column++) {
+      let sum = 0;
+      for (let k = 0; k < width; k++) {
+        const value = block[base + k]!;
+        if (value !== 0) sum += value * small[k * outWidth + column]!;
+      }
+      result[out + column] = sum;
     }
   }
   return result;
