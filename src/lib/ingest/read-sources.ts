@@ -228,6 +228,26 @@ async function streamLines(session: IngestSession, file: SourcePath, format: Sou
   ingest.end(hasText, controls.count === 0 ? [] : [controlCharactersProblem(controls.first.line, controls.count, controls.first.code)]);
 }
 
+/** Whole-file reads under way at once while ingesting (see ingestSourcePaths). */
+const READ_AHEAD_FILES = 16;
+
+/** A file bigger than this is not read ahead but when its turn comes, so read-ahead never holds more than 16 × 4 MB. */
+const READ_AHEAD_MAX_BYTES = 4 * 1024 * 1024;
+
+/** A file's stat and, when it is a regular file within `maxBytes`, its bytes; or why it could not be read. */
+type WholeFile = { info: Stats; bytes?: Uint8Array } | { error: unknown };
+
+/** Read a file for ingestSourcePaths; never rejects (a read ahead that fails is reported when its turn comes). */
+async function readWholeFile(absolutePath: string, maxBytes = MAX_WHOLE_FILE_BYTES): Promise<WholeFile> {
+  try {
+    const info = await stat(absolutePath);
+    if (!info.isFile() || info.size > maxBytes) return { info };
+    return { info, bytes: new Uint8Array(await readFile(absolutePath)) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 /**
  * Ingest files from disk, in the order given. Files of a format with a line parser (`SourceFormat.parseLine`, e.g.
  * JSON Lines) that are valid UTF-8 are streamed line by line with bounded memory (a 200 MB file never sits in
@@ -236,27 +256,44 @@ async function streamLines(session: IngestSession, file: SourcePath, format: Sou
  */
 export async function ingestSourcePaths(files: readonly SourcePath[], formats: readonly SourceFormat[] = SOURCE_FORMATS): Promise<IngestResult> {
   const session = createIngestSession(formats);
-  for (const file of files) {
+  const lineParserOf = (file: SourcePath) => {
+    const [format, ...others] = formatsForPath(file.path, formats);
+    return { format, parseLine: others.length === 0 ? format?.parseLine : undefined };
+  };
+  // Files read whole are read a few ahead of the one being parsed, so a folder of 10,000 small Markdown files does
+  // not wait on the disk once per file; they are still parsed, and reported, in the order given.
+  const wholeFiles = new Map<number, Promise<WholeFile>>();
+  const readAhead = (from: number) => {
+    for (let index = from; index < files.length && index < from + READ_AHEAD_FILES; index++) {
+      const file = files[index]!;
+      if (!wholeFiles.has(index) && file.skipped === undefined && lineParserOf(file).parseLine === undefined) wholeFiles.set(index, readWholeFile(file.absolutePath, READ_AHEAD_MAX_BYTES));
+    }
+  };
+  for (const [index, file] of files.entries()) {
     if (file.skipped !== undefined) {
       session.addSkippedFile(file.path, file.skipped);
       continue;
     }
+    readAhead(index);
+    const whole = wholeFiles.get(index);
+    wholeFiles.delete(index);
     // One file that cannot be read (permissions, removed meanwhile, a folder given as a file) costs only itself.
     try {
-      const [format, ...others] = formatsForPath(file.path, formats);
-      const parseLine = others.length === 0 ? format?.parseLine : undefined;
+      const { format, parseLine } = lineParserOf(file);
       if (format !== undefined && parseLine !== undefined && (await isStreamableUtf8(file.absolutePath))) {
         await streamLines(session, file, format, parseLine);
         continue;
       }
-      const info = await stat(file.absolutePath);
+      const read = await (whole ?? readWholeFile(file.absolutePath));
+      if ('error' in read) throw read.error;
+      const { info } = read;
       if (!info.isFile()) {
         session.addSkippedFile(file.path, { line: 1, severity: 'warning', message: `${entryKind(info)}, not a regular file: skipped` });
       } else if (info.size > MAX_WHOLE_FILE_BYTES) {
         const limit = `${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB`;
         session.addSkippedFile(file.path, { line: 1, severity: 'error', message: `file of ${Math.ceil(info.size / 1024 / 1024)} MB is over the ${limit} limit for one file: skipped (split it, or use JSON Lines, which is streamed)` });
       } else {
-        session.addFile({ path: file.path, bytes: new Uint8Array(await readFile(file.absolutePath)) });
+        session.addFile({ path: file.path, bytes: read.bytes ?? new Uint8Array(await readFile(file.absolutePath)) });
       }
     } catch (error) {
       session.addSkippedFile(file.path, { line: 1, severity: 'error', message: `cannot be read (${errorCode(error)}), skipped` });

@@ -64,11 +64,25 @@ export function foldForMatch(text: string): string {
  * @example truncateAtWord('Graph neural networks for molecules', 20) // => 'Graph neural…'
  */
 export function truncateAtWord(text: string, maxChars: number): string {
-  const clean = text.replace(/\s+/g, ' ').trim();
+  const clean = collapsedPrefix(text, maxChars);
   if (clean.length <= maxChars) return clean;
   const cut = clean.slice(0, maxChars);
   const space = cut.lastIndexOf(' ');
   return `${(space > maxChars * 0.4 ? cut.slice(0, space) : cut).replace(/[\s,.;:–-]+$/, '')}…`;
+}
+
+/**
+ * `text` with white-space runs made one space and trimmed, or, when that is longer than `maxChars`, a prefix of it
+ * that is (still longer than `maxChars`, so a cut at `maxChars` is the same). Teasers and descriptions cut 1 kB
+ * abstracts at 155 characters: collapsing only the start spares rewriting the whole abstract 20,000 times a 10k build.
+ */
+function collapsedPrefix(text: string, maxChars: number): string {
+  for (let length = 2 * maxChars + 16; length < text.length; length *= 2) {
+    const prefix = text.slice(0, length).replace(/\s+/g, ' ').trimStart();
+    // A letter past maxChars proves the whole text, collapsed and trimmed, is longer than maxChars too.
+    if (prefix.trimEnd().length > maxChars) return prefix;
+  }
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

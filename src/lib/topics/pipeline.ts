@@ -25,6 +25,7 @@ import { round } from './atlas-json.ts';
 import { tokenizeCorpus, type TokenizedCorpus } from './tokenize.ts';
 import { buildFeatures, type FeatureCorpus } from './phrases.ts';
 import { buildTfidf, type TfidfModel } from './tfidf.ts';
+import { handOnCorpusTerms } from './corpus-terms.ts';
 import { latentSemanticSpace } from './svd.ts';
 import { slugifyLabels } from './label.ts';
 import { canonicalTerms, findAbbreviations } from './abbreviations.ts';
@@ -113,7 +114,8 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   const paperCount = papers.length;
 
   progress('tokenize', 0, paperCount);
-  const corpus = tokenizeCorpus(papers.map(topicText));
+  const texts = papers.map(topicText);
+  const corpus = tokenizeCorpus(texts);
   progress('tokenize', paperCount, paperCount);
   finishStage('tokenize', `${paperCount} docs, ${corpus.tokenIds.length} tokens, ${corpus.unigramCount} distinct terms`);
 
@@ -121,6 +123,8 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
   finishStage('phrases', `${features.featureDisplay.length - features.unigramCount} phrases`);
 
   const tfidf = buildTfidf(features.docOffsets, features.featureIds, features.featureDisplay.length);
+  // The same three steps as corpusTermsOf, timed one by one; the vector files take them over (corpus-terms.ts).
+  handOnCorpusTerms(texts, { corpus, features, tfidf });
   finishStage('tfidf', `${paperCount} docs × ${tfidf.matrix.columnCount} terms, ${tfidf.matrix.values.length} non-zeros`);
 
   progress('svd', 0, 1);

@@ -32,12 +32,35 @@ export interface SvdOptions {
 export function multiplySparseDense(matrix: SparseMatrix, dense: Float64Array, width: number): Float64Array {
   const result = new Float64Array(matrix.rowCount * width);
   const { rowStart, colIndex, values } = matrix;
+  // Four output columns summed in registers over the row's entries, in entry order: the same sums as adding each
+  // entry's term into the output row, without loading and storing that row once per entry.
   for (let row = 0; row < matrix.rowCount; row++) {
     const out = row * width;
-    for (let entry = rowStart[row]!; entry < rowStart[row + 1]!; entry++) {
-      const weight = values[entry]!;
-      const source = colIndex[entry]! * width;
-      for (let column = 0; column < width; column++) result[out + column]! += weight * dense[source + column]!;
+    const first = rowStart[row]!;
+    const end = rowStart[row + 1]!;
+    let column = 0;
+    for (; column + 3 < width; column += 4) {
+      let sum0 = 0;
+      let sum1 = 0;
+      let sum2 = 0;
+      let sum3 = 0;
+      for (let entry = first; entry < end; entry++) {
+        const weight = values[entry]!;
+        const source = colIndex[entry]! * width + column;
+        sum0 += weight * dense[source]!;
+        sum1 += weight * dense[source + 1]!;
+        sum2 += weight * dense[source + 2]!;
+        sum3 += weight * dense[source + 3]!;
+      }
+      result[out + column] = sum0;
+      result[out + column + 1] = sum1;
+      result[out + column + 2] = sum2;
+      result[out + column + 3] = sum3;
+    }
+    for (; column < width; column++) {
+      let sum = 0;
+      for (let entry = first; entry < end; entry++) sum += values[entry]! * dense[colIndex[entry]! * width + column]!;
+      result[out + column] = sum;
     }
   }
   return result;
@@ -61,10 +84,30 @@ export function multiplySparseTransposedDense(matrix: SparseMatrix, dense: Float
   return result;
 }
 
-/** Gram matrix XᵀX (width × width) of a row-major block. */
+/**
+ * Gram matrix XᵀX (width × width) of a row-major block. Rows are taken two at a time where both values of a column
+ * are non-zero, each output entry still receiving the first row's term and then the second's (the same bits as one
+ * row at a time, with half the loads and stores of the output).
+ */
 function gram(block: Float64Array, rowCount: number, width: number): Float64Array {
   const result = new Float64Array(width * width);
-  for (let row = 0; row < rowCount; row++) {
+  let row = 0;
+  for (; row + 1 < rowCount; row += 2) {
+    const base = row * width;
+    const nextBase = base + width;
+    for (let a = 0; a < width; a++) {
+      const value = block[base + a]!;
+      const nextValue = block[nextBase + a]!;
+      const out = a * width;
+      if (value !== 0 && nextValue !== 0) {
+        for (let b = a; b < width; b++) result[out + b] = result[out + b]! + value * block[base + b]! + nextValue * block[nextBase + b]!;
+      } else {
+        if (value !== 0) for (let b = a; b < width; b++) result[out + b]! += value * block[base + b]!;
+        if (nextValue !== 0) for (let b = a; b < width; b++) result[out + b]! += nextValue * block[nextBase + b]!;
+      }
+    }
+  }
+  for (; row < rowCount; row++) {
     const base = row * width;
     for (let a = 0; a < width; a++) {
       const value = block[base + a]!;
@@ -77,17 +120,43 @@ function gram(block: Float64Array, rowCount: number, width: number): Float64Arra
   return result;
 }
 
-/** X (rows × width) times M (width × outWidth), both row-major. */
+/**
+ * X (rows × width) times M (width × outWidth), both row-major. Four output columns at a time are summed in
+ * registers over k (the same terms in the same order as adding each `X[row][k] · M[k][column]` into the output, so
+ * the same bits), instead of loading and storing the output row once per k: most of the SVD's dense work.
+ */
 function multiplyDense(block: Float64Array, rowCount: number, width: number, small: Float64Array, outWidth: number): Float64Array {
   const result = new Float64Array(rowCount * outWidth);
   for (let row = 0; row < rowCount; row++) {
     const base = row * width;
     const out = row * outWidth;
-    for (let k = 0; k < width; k++) {
-      const value = block[base + k]!;
-      if (value === 0) continue;
-      const smallRow = k * outWidth;
-      for (let column = 0; column < outWidth; column++) result[out + column]! += value * small[smallRow + column]!;
+    let column = 0;
+    for (; column + 3 < outWidth; column += 4) {
+      let sum0 = 0;
+      let sum1 = 0;
+      let sum2 = 0;
+      let sum3 = 0;
+      for (let k = 0; k < width; k++) {
+        const value = block[base + k]!;
+        if (value === 0) continue;
+        const smallAt = k * outWidth + column;
+        sum0 += value * small[smallAt]!;
+        sum1 += value * small[smallAt + 1]!;
+        sum2 += value * small[smallAt + 2]!;
+        sum3 += value * small[smallAt + 3]!;
+      }
+      result[out + column] = sum0;
+      result[out + column + 1] = sum1;
+      result[out + column + 2] = sum2;
+      result[out + column + 3] = sum3;
+    }
+    for (; column < outWidth; column++) {
+      let sum = 0;
+      for (let k = 0; k < width; k++) {
+        const value = block[base + k]!;
+        if (value !== 0) sum += value * small[k * outWidth + column]!;
+      }
+      result[out + column] = sum;
     }
   }
   return result;

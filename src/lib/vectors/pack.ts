@@ -7,9 +7,7 @@
  * shards of the nearest topics (one shard per finest topic).
  */
 import type { AtlasData, TopicInput } from '../topics/atlas-schema.ts';
-import { tokenizeCorpus } from '../topics/tokenize.ts';
-import { buildFeatures } from '../topics/phrases.ts';
-import { buildTfidf } from '../topics/tfidf.ts';
+import { takeCorpusTerms } from '../topics/corpus-terms.ts';
 import { topicText } from '../topics/atlas-schema.ts';
 import { encodePack } from './pack-file.ts';
 import { dequantiseRows, quantiseRows, quantiseUnitWeights } from './quantise.ts';
@@ -45,9 +43,8 @@ export interface VectorPack {
  */
 export function buildVectorPack(input: VectorPackInput): VectorPack {
   const { papers, atlas, dimensions } = input;
-  const corpus = tokenizeCorpus(papers.map(topicText));
-  const features = buildFeatures(corpus);
-  const tfidf = buildTfidf(features.docOffsets, features.featureIds, features.featureDisplay.length);
+  // The topic step's own terms when it just made them from these texts (corpus-terms.ts), else made here.
+  const { corpus, features, tfidf } = takeCorpusTerms(papers.map(topicText));
   const termCount = tfidf.matrix.columnCount;
   const keys = Array.from(tfidf.termFeature, (feature) => Array.from(features.featureParts[feature]!, (unigram) => corpus.unigramKeys[unigram]!).join(' '));
   const display = Array.from(tfidf.termFeature, (feature) => features.featureDisplay[feature]!);

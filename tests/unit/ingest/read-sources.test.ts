@@ -160,3 +160,24 @@ test('characters cut by a stream chunk boundary still stream as UTF-8', async ()
   assert.deepEqual(streamed.report.files[0]?.problems, []);
   assert.equal(streamed.papers.length, 3000);
 });
+
+test('ingestSourcePaths reads files ahead but ingests and reports them in order, one vanished file costing only itself', async () => {
+  await withTempDir(async (dir) => {
+    const count = 40;
+    for (let index = 0; index < count; index++) {
+      const name = String(index).padStart(2, '0');
+      await writeFile(join(dir, `${name}.md`), `---\ntitle: Paper number ${name}\n---\nAbstract of paper ${name}.\n`);
+    }
+    const files = await listSourceFiles(dir);
+    assert.equal(files.length, count);
+    await rm(join(dir, '21.md'));
+    const { papers, report } = await ingestSourcePaths(files);
+    assert.ok(papers.length > 0);
+    assert.deepEqual(
+      papers.map((paper) => paper.title),
+      Array.from({ length: count }, (_, index) => String(index).padStart(2, '0')).filter((name) => name !== '21').map((name) => `Paper number ${name}`),
+    );
+    const vanished = report.files.find((file) => file.path === '21.md');
+    assert.match(JSON.stringify(vanished), /cannot be read \(ENOENT\), skipped/);
+  });
+});

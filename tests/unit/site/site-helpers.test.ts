@@ -40,3 +40,11 @@ test('paginateItems splits into numbered pages and papersPagePath names them', (
   assert.equal(papersPagePath(1), '/papers/');
   assert.equal(papersPagePath(3), '/papers/page/3/');
 });
+
+test('truncateAtWord reads only as much of a long text as the cut needs, with the same result', () => {
+  const long = `  Graph\tneural\n\nnetworks   ${'for molecules and materials '.repeat(200)}`;
+  assert.equal(truncateAtWord(long, 30), 'Graph neural networks for…');
+  // Only spaces after the cut: the whole text, collapsed, is no longer than the limit, so it is not cut.
+  assert.equal(truncateAtWord(`${'x'.repeat(20)}${' '.repeat(500)}`, 20), 'x'.repeat(20));
+  assert.equal(truncateAtWord(`${'x'.repeat(20)} y${' '.repeat(500)}`, 20), `${'x'.repeat(20)}…`);
+});

@@ -53,3 +53,17 @@ test('canonicalTerms merges a phrase on the short form with the same phrase on t
   assert.equal(canonical[termOf('LDPC codes')], termOf('low-density parity-check codes'));
   assert.equal(canonical[termOf('LDPC')], termOf('low-density parity-check'));
 });
+
+test('findAbbreviations finds what a scan of the whole text finds, around other brackets and astral letters', () => {
+  // The second LLMs is no definition: its long form would begin with the astral 𝑥 of "𝑥-large", not an l.
+  const texts = [
+    'Large language models (LLMs) and \u{1D465}-large language models (LLMs) (a)(RL) reinforcement learning (RL), x(GPU)y',
+    'deep  neural   networks (DNNs); ((EF)) and a long form  (LF) and a graph neural network ( GNN ) model',
+  ];
+  const found = findAbbreviations(texts);
+  assert.ok(found.length > 0);
+  assert.deepEqual(
+    found.map((definition) => `${definition.short}=${definition.long}×${definition.count}`),
+    ['DNNs=deep neural networks×1', 'GNN=graph neural network×1', 'LF=long form×1', 'LLMs=large language models×1', 'RL=reinforcement learning×1'],
+  );
+});

@@ -44,3 +44,49 @@ test('rerankNeighbours breaks a tie by the lower row id, whatever order the cand
   const reducedGraph = { rowCount: 3, neighbourCount: 2, indices: Int32Array.of(2, 1, 0, 2, 0, 1), similarities: new Float32Array(6) };
   assert.equal(rerankNeighbours(reducedGraph, full, 2, 1).indices[0], 1);
 });
+
+test('nearestNeighbourGraph, comparing all pairs four rows at a time, gives the row-by-row search to the bit', () => {
+  // 75 rows (blocks of 32 end in a partial block; 4-row groups leave a remainder) of 11 dimensions (4-term steps
+  // leave a remainder), with copies of one row so that equal scores meet.
+  const random = createRandom(4);
+  const rows = 75;
+  const dimensions = 11;
+  const vectors = new Float32Array(rows * dimensions);
+  for (let index = 0; index < vectors.length; index++) vectors[index] = randomNormal(random);
+  vectors.copyWithin(40 * dimensions, 3 * dimensions, 4 * dimensions);
+  vectors.copyWithin(70 * dimensions, 3 * dimensions, 4 * dimensions);
+  normalizeRows(vectors, dimensions);
+  const count = 6;
+  const graph = nearestNeighbourGraph(vectors, dimensions, count, createRandom(1));
+  assert.equal(graph.indices.length, rows * count);
+  for (let row = 0; row < rows; row++) {
+    // The reference: every other row offered in ascending order to a list kept as the graph keeps it (float32
+    // scores; a candidate enters only when it beats the score it would displace).
+    const indices = new Int32Array(count).fill(-1);
+    const scores = new Float32Array(count).fill(-Infinity);
+    for (let other = 0; other < rows; other++) {
+      if (other === row) continue;
+      let dot = 0;
+      let d = 0;
+      for (; d + 3 < dimensions; d += 4) {
+        dot +=
+          vectors[row * dimensions + d]! * vectors[other * dimensions + d]! +
+          vectors[row * dimensions + d + 1]! * vectors[other * dimensions + d + 1]! +
+          vectors[row * dimensions + d + 2]! * vectors[other * dimensions + d + 2]! +
+          vectors[row * dimensions + d + 3]! * vectors[other * dimensions + d + 3]!;
+      }
+      for (; d < dimensions; d++) dot += vectors[row * dimensions + d]! * vectors[other * dimensions + d]!;
+      if (dot <= scores[count - 1]!) continue;
+      let slot = count - 1;
+      for (; slot > 0 && dot > scores[slot - 1]!; slot--) {
+        scores[slot] = scores[slot - 1]!;
+        indices[slot] = indices[slot - 1]!;
+      }
+      scores[slot] = dot;
+      indices[slot] = other;
+    }
+    assert.deepEqual([...graph.indices.subarray(row * count, (row + 1) * count)], [...indices], `row ${row}`);
+    assert.deepEqual([...graph.similarities.subarray(row * count, (row + 1) * count)], [...scores], `row ${row}`);
+  }
+  assert.deepEqual([...graph.indices.subarray(3 * count, 3 * count + 2)].sort((a, b) => a - b), [40, 70]);
+});
