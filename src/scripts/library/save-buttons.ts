@@ -26,8 +26,8 @@ export function refreshSaveButtons(root: ParentNode = document): void {
     const saved = findEntry(library, slugOf(button)) !== undefined;
     button.setAttribute('aria-pressed', String(saved));
     button.disabled = false;
-    const label = button.querySelector('[data-save-label]');
-    if (label) label.textContent = saved ? 'Saved' : 'Save';
+    // A row's button keeps its screen-reader title beside the label; the paper page's button is its label.
+    (button.querySelector('[data-save-label]') ?? button).textContent = saved ? 'Saved' : 'Save';
     button.closest('[data-save-row]')?.toggleAttribute('data-saved', saved);
   }
 }
