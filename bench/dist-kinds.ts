@@ -3,9 +3,11 @@ import { join, relative, sep } from 'node:path';
 
 /**
  * The kinds of file a built atlas publishes, as the bench reports them: what a host stores and what grows with
- * the corpus. `vectors` is the `vectors/` folder (0 when a build has none).
+ * the corpus. `papers` are the paper pages, `lists` the papers list's pages, `topics` everything under `topics/`
+ * (pages and feeds), `pages` every other HTML page, `library` the library's papers list (`library/papers.json`);
+ * `vectors` is the `vectors/` folder (0 when a build has none).
  */
-export const DIST_KINDS = ['pages', 'search', 'vectors', 'map', 'atlas', 'other'] as const;
+export const DIST_KINDS = ['papers', 'lists', 'topics', 'pages', 'search', 'vectors', 'map', 'atlas', 'library', 'other'] as const;
 export type DistKind = (typeof DIST_KINDS)[number];
 
 /** Bytes and file count of one kind of file in a built site. */
@@ -17,10 +19,15 @@ export interface KindSize {
 /**
  * The kind of a file of a built site, from its path relative to the output folder (forward slashes).
  * @example distKindOf('search-index/head-003.json') // => 'search'
- * @example distKindOf('papers/attention-is-all-you-need/index.html') // => 'pages'
+ * @example distKindOf('papers/attention-is-all-you-need/index.html') // => 'papers'
+ * @example distKindOf('papers/page/2/index.html') // => 'lists'
  * @example distKindOf('_astro/map.Bx1.js') // => 'other'
  */
 export function distKindOf(path: string): DistKind {
+  if (path === 'papers/index.html' || /^papers\/page\/[^/]+\/index\.html$/.test(path)) return 'lists';
+  if (/^papers\/[^/]+\/index\.html$/.test(path)) return 'papers';
+  if (path.startsWith('topics/')) return 'topics';
+  if (path === 'library/papers.json') return 'library';
   if (path.startsWith('search-index/')) return 'search';
   if (path.startsWith('vectors/')) return 'vectors';
   if (path === 'atlas.json') return 'atlas';
@@ -44,4 +51,15 @@ export async function distSizeByKind(distDir: string): Promise<Record<DistKind, 
     size.files += 1;
   }
   return sizes;
+}
+
+// `node bench/dist-kinds.ts <built site folder>`: the table for one build (what the README's tables record).
+if (import.meta.main) {
+  const distDir = process.argv[2];
+  if (!distDir) throw new Error('usage: node bench/dist-kinds.ts <built site folder, e.g. dist>');
+  const sizes = await distSizeByKind(distDir);
+  const total = DIST_KINDS.reduce((sum, kind) => ({ bytes: sum.bytes + sizes[kind].bytes, files: sum.files + sizes[kind].files }), { bytes: 0, files: 0 });
+  console.log('| kind | MB | files |\n| --- | --- | --- |');
+  for (const kind of DIST_KINDS) console.log(`| ${kind} | ${(sizes[kind].bytes / 1e6).toFixed(1)} | ${sizes[kind].files} |`);
+  console.log(`| total | ${(total.bytes / 1e6).toFixed(1)} | ${total.files} |`);
 }

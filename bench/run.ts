@@ -207,7 +207,18 @@ function formatTable(results: readonly SizeResult[]): string {
   return lines.join('\n');
 }
 
-const KIND_HEADINGS: Record<DistKind, string> = { pages: 'pages (HTML)', search: 'search index', vectors: 'vectors', map: 'map data', atlas: 'atlas.json', other: 'other' };
+const KIND_HEADINGS: Record<DistKind, string> = {
+  papers: 'paper pages',
+  lists: 'papers list',
+  topics: 'topics/',
+  pages: 'other pages',
+  search: 'search index',
+  vectors: 'vectors',
+  map: 'map data',
+  atlas: 'atlas.json',
+  library: 'library list',
+  other: 'other',
+};
 
 function formatKindTable(results: readonly SizeResult[]): string[] {
   const header = ['papers', ...DIST_KINDS.map((kind) => KIND_HEADINGS[kind]), 'total'];
@@ -216,8 +227,10 @@ function formatKindTable(results: readonly SizeResult[]): string[] {
     return [
       String(result.papers),
       ...DIST_KINDS.map((kind) => {
-        if (!kinds) return '–';
-        const mb = cell(kinds[kind].bytes / 1e6);
+        // Rows recorded before a kind was split out have no figure for it.
+        const size = kinds?.[kind];
+        if (!size) return '–';
+        const mb = cell(size.bytes / 1e6);
         return kind === 'search' ? `${mb} (${cell(result.search.gzipBytes / 1e6)})` : mb;
       }),
       cell(result.dist.bytes / 1e6),

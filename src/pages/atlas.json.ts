@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getAtlas } from '../data/atlas.ts';
-import { serializeAtlas } from '../lib/topics/atlas-json.ts';
+import { serializePublishedAtlas } from '../lib/site/published-atlas.ts';
 
-/** The topic step's output: topics, paper coordinates and related papers (schema: src/lib/topics/atlas-schema.ts). */
+/** The topic step's output: topics, paper coordinates and related papers by index (README, "/atlas.json"). */
 export const GET: APIRoute = async () =>
-  new Response(serializeAtlas(await getAtlas()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(serializePublishedAtlas(await getAtlas()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

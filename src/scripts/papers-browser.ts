@@ -4,6 +4,7 @@ import { truncateAtWord } from '../lib/site/paper-list.ts';
 import { joinBase } from '../lib/site/paths.ts';
 import { createSaveButton } from './library/marks.ts';
 import { initSaveButtons } from './library/save-buttons.ts';
+import { labelRowSaveButtons } from './library/row-save-buttons.ts';
 import { attachAuthorTypeahead } from './search/author-typeahead.ts';
 import { loadEngine, siteBase } from './search/load-engine.ts';
 
@@ -35,10 +36,8 @@ function renderRow(base: string, record: DocRecord, topic: SearchTopic | undefin
   if (topic) {
     const badge = element('a', 'list-topic');
     badge.href = joinBase(base, `/topics/${topic.slug}/`);
-    const dot = element('span');
-    dot.style.background = topic.color;
-    dot.setAttribute('aria-hidden', 'true');
-    badge.append(dot, topic.label);
+    badge.style.setProperty('--c', topic.color); // its dot is the badge's ::before (global.css)
+    badge.append(topic.label);
     meta.append(badge);
   }
   if (authors) meta.append(Object.assign(element('span'), { textContent: authors }));
@@ -71,6 +70,7 @@ export function initPapersBrowser(): void {
   const field = (key: Key): HTMLInputElement | HTMLSelectElement | null => form.querySelector(`[name="${key}"]`);
   const author = form.querySelector<HTMLInputElement>('input[name="author"]');
   if (author) attachAuthorTypeahead(author, base);
+  labelRowSaveButtons(pageRows);
   initSaveButtons();
 
   const valueOf = (key: Key): string => field(key)?.value.trim() ?? '';

@@ -64,6 +64,35 @@ test('the Cite block copies BibTeX and plain text with one click', async ({ page
   expect(plain).toMatch(/^Self-Correcting Self-Consuming Loops for Generative Model Training\. http/);
 });
 
+test('the plain-text citation is written from the JSON-LD into a box that already had its height; without JavaScript only BibTeX shows', async ({ browser }) => {
+  let href = '';
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const withScript = await browser.newPage({ viewport });
+    await withScript.goto('/papers/');
+    href = (await withScript.getByRole('link', { name: /^Self-Correcting Self-Consuming Loops/ }).first().getAttribute('href')) ?? '';
+    // The box's height before the script fills it: the page as served, with the script held back.
+    await withScript.route('**/_astro/_slug_*.js', (route) => route.abort());
+    await withScript.goto(href);
+    const box = withScript.locator('[data-cite-plain]');
+    await expect(box).toBeEmpty();
+    const empty = (await box.boundingBox())!;
+    await withScript.unroute('**/_astro/_slug_*.js');
+    await withScript.goto(href);
+    await expect(withScript.locator('#cite-plain')).toHaveText(/^Self-Correcting Self-Consuming Loops for Generative Model Training\. http/);
+    const filled = (await box.boundingBox())!;
+    expect(filled.height).toBeGreaterThan(40);
+    expect(Math.abs(filled.height - empty.height), `${viewport.width} px wide: ${empty.height} px empty, ${filled.height} px filled`).toBeLessThanOrEqual(1);
+    await withScript.close();
+  }
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto(href);
+  await expect(noScript.locator('#cite-bibtex')).toContainText('title = {Self-Correcting Self-Consuming Loops for Generative Model Training}');
+  await expect(noScript.locator('[data-cite-plain]')).toBeHidden();
+  await context.close();
+});
+
 test('previous and next walk the papers in the list’s order (source order: the bundled papers are undated) and back to the list', async ({ page }) => {
   await page.goto('/papers/');
   const titles = await page.locator('[data-list-items] > li h3').allInnerTexts();

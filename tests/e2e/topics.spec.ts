@@ -1,8 +1,11 @@
 import { test, expect } from '@playwright/test';
-import type { AtlasData } from '../../src/lib/topics/atlas-schema.ts';
+import type { AtlasData, AtlasPaper } from '../../src/lib/topics/atlas-schema.ts';
 
-async function loadAtlas(request: import('@playwright/test').APIRequestContext): Promise<AtlasData> {
-  return (await (await request.get('/atlas.json')).json()) as AtlasData;
+/** The published atlas.json: a related paper is `[index in papers, similarity, shared terms]`. */
+type PublishedAtlas = Omit<AtlasData, 'papers'> & { papers: (Omit<AtlasPaper, 'related'> & { related: [number, number, string[]][] })[] };
+
+async function loadAtlas(request: import('@playwright/test').APIRequestContext): Promise<PublishedAtlas> {
+  return (await (await request.get('/atlas.json')).json()) as PublishedAtlas;
 }
 
 test('the topics page lists every topic with its size, keywords and representative papers', async ({ page, request }) => {
@@ -49,6 +52,7 @@ test('related papers on a paper page are links to other papers with a similarity
   await page.goto(`/papers/${paper.slug}/`);
   const links = page.locator('[data-related] li a');
   await expect(links).toHaveCount(5);
-  expect(await links.first().getAttribute('href')).toBe(`/papers/${paper.related[0]!.slug}/`);
+  // atlas.json names a related paper by its index in `papers`.
+  expect(await links.first().getAttribute('href')).toBe(`/papers/${atlas.papers[paper.related[0]![0]]!.slug}/`);
   await expect(page.locator('[data-related]')).toContainText('% similar');
 });

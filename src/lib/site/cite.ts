@@ -2,6 +2,7 @@ import { texToPlain } from '../tex/plain.ts';
 import { splitMath } from '../tex/split-math.ts';
 import { texTextToPlain } from '../tex/text-commands.ts';
 import { foldText } from '../text/fold.ts';
+import { formatPlainCitation, plainCitationUrl } from './plain-citation.ts';
 
 export interface CitablePaper {
   slug: string;
@@ -51,30 +52,21 @@ export interface BibtexOptions {
 }
 
 /**
- * A plain-text reference: "Authors (Year). Title. Venue. URL".
+ * A plain-text reference: "Authors (Year). Title. Venue. arXiv:id. URL", the title in plain text, the URL its DOI's,
+ * else the paper's own, else its arXiv page, else its page in the atlas. The paper page's script writes the same text
+ * from the page's JSON-LD (`plainCitationFieldsFromJsonLd`).
  * @example toPlainCitation({ slug: 'a', title: 'Deep Nets', authors: ['Ada Lovelace', 'Alan Turing'], date: '2024' }, 'https://x.org/p/')
  * // => 'Ada Lovelace and Alan Turing (2024). Deep Nets. https://x.org/p/'
  */
 export function toPlainCitation(paper: CitablePaper, pageUrl: string): string {
-  const parts: string[] = [];
-  const authors = formatAuthorList(paper.authors);
-  const year = paper.date?.slice(0, 4);
-  if (authors) parts.push(year ? `${authors} (${year}).` : `${authors}.`);
-  else if (year) parts.push(`(${year}).`);
-  const title = texToPlain(paper.title);
-  parts.push(/[.?!]$/.test(title) ? title : `${title}.`);
-  if (paper.venue) parts.push(`${paper.venue}.`);
-  if (paper.arxivId) parts.push(`arXiv:${paper.arxivId}.`);
-  if (paper.doi) parts.push(`https://doi.org/${paper.doi}`);
-  else parts.push(paper.url ?? pageUrl);
-  return parts.join(' ');
-}
-
-function formatAuthorList(authors: readonly string[]): string {
-  if (authors.length === 0) return '';
-  if (authors.length === 1) return authors[0] ?? '';
-  if (authors.length > 6) return `${authors.slice(0, 6).join(', ')} et al.`;
-  return `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
+  return formatPlainCitation({
+    title: texToPlain(paper.title),
+    authors: paper.authors,
+    year: paper.date?.slice(0, 4),
+    venue: paper.venue,
+    arxivId: paper.arxivId,
+    url: plainCitationUrl(paper, pageUrl),
+  });
 }
 
 function authorToBibtex(name: string): string {

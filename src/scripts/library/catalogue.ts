@@ -1,5 +1,5 @@
 /** The atlas's paper rows (/library/papers.json), fetched once when the library page first needs them. */
-import { rowToSnapshot, type CatalogueRow } from '../../lib/library/catalogue.ts';
+import { decodeCatalogue, rowToSnapshot, type CatalogueRow } from '../../lib/library/catalogue.ts';
 import type { PaperSnapshot } from '../../lib/library/store.ts';
 import type { LibraryTopicIndex } from '../../lib/library/topic-moves.ts';
 
@@ -9,9 +9,9 @@ export function loadCatalogue(base: string): Promise<Map<string, CatalogueRow>> 
   pending ??= fetch(`${base.replace(/\/$/, '')}/library/papers.json`)
     .then((response) => {
       if (!response.ok) throw new Error(`papers list: HTTP ${response.status}`);
-      return response.json() as Promise<CatalogueRow[]>;
+      return response.json() as Promise<unknown>;
     })
-    .then((rows) => new Map(rows.map((row) => [row[0], row])));
+    .then((value) => new Map(decodeCatalogue(value).map((row) => [row[0], row])));
   return pending;
 }
 

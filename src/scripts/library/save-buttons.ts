@@ -26,8 +26,8 @@ export function refreshSaveButtons(root: ParentNode = document): void {
     const saved = findEntry(library, slugOf(button)) !== undefined;
     button.setAttribute('aria-pressed', String(saved));
     button.disabled = false;
-    const label = button.querySelector('[data-save-label]');
-    if (label) label.textContent = saved ? 'Saved' : 'Save';
+    // A row's button keeps its screen-reader title beside the label; the paper page's button is its label.
+    (button.querySelector('[data-save-label]') ?? button).textContent = saved ? 'Saved' : 'Save';
     button.closest('[data-save-row]')?.toggleAttribute('data-saved', saved);
   }
 }
@@ -84,11 +84,13 @@ export function initSaveButtons(): void {
 }
 
 /**
- * The paper a button saves: its `data-save` value, or, for the paper page's own button (`data-save=""`, the markup
- * kept lean as paper pages are the bulk of dist/), the last part of the page's path, which is the paper's slug.
+ * The paper a button saves: its `data-save` value, or, for a button served without one (`data-save=""`, the
+ * markup kept lean as paper pages and lists are the bulk of dist/), the last part of its row's title link or, on
+ * the paper page, of the page's path: both are the paper's slug.
  */
 function slugOf(button: HTMLButtonElement): string {
-  return button.dataset['save'] || (window.location.pathname.split('/').filter(Boolean).at(-1) ?? '');
+  const { pathname } = button.closest('[data-save-row]')?.querySelector<HTMLAnchorElement>('h3 a') ?? window.location;
+  return button.dataset['save'] || (pathname.split('/').filter(Boolean).at(-1) ?? '');
 }
 
 /**

@@ -13,15 +13,15 @@ function isTypingTarget(target: EventTarget | null): boolean {
  * focus the page's own box instead. The index starts loading when the button is first hovered or focused.
  */
 export function initSearchPalette(): void {
-  const root = document.querySelector<HTMLElement>('[data-search-palette]');
-  if (root && !root.querySelector('dialog')) root.insertAdjacentHTML('beforeend', paletteDialogHtml(siteBase()));
-  const dialog = root?.querySelector<HTMLDialogElement>('dialog');
-  const opener = root?.querySelector<HTMLButtonElement>('[data-search-open]');
+  // The dialog goes right after the header's button (no wrapper element in every page's markup).
+  const opener = document.querySelector<HTMLButtonElement>('[data-search-open]');
+  if (opener && !opener.nextElementSibling?.matches('dialog.palette')) opener.insertAdjacentHTML('afterend', paletteDialogHtml(siteBase()));
+  const dialog = opener?.nextElementSibling instanceof HTMLDialogElement ? opener.nextElementSibling : undefined;
   const input = dialog?.querySelector<HTMLInputElement>('input[role="combobox"]');
   const list = dialog?.querySelector<HTMLElement>('[data-search-results]');
   const status = dialog?.querySelector<HTMLElement>('[data-search-status]');
   const empty = dialog?.querySelector<HTMLElement>('[data-search-empty]');
-  if (!root || !dialog || !opener || !input || !list || !status || !empty) return;
+  if (!dialog || !opener || !input || !list || !status || !empty) return;
 
   const controller = createSearchController({
     input,
