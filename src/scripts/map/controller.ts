@@ -87,8 +87,8 @@ export class AtlasMapController {
   }
 
   start(): void {
+    this.renderLegend(); // first: the fit keeps the points out from under the legend, so it must be there to measure
     this.layout();
-    this.renderLegend();
     this.attachPointer();
     if (this.isInteractive) {
       this.viewport.attachZoom(this.root.dataset.height === 'full');
@@ -102,7 +102,12 @@ export class AtlasMapController {
       this.setFocus(highlight, { zoom: false });
     }
     if (this.syncsUrl) this.restoreFromUrl();
+    // Only a new size redraws (the first call reports the size laid out above; redrawing doubled the first paint's work).
+    let laidOut = `${this.stage.clientWidth}×${this.stage.clientHeight}`;
     new ResizeObserver(() => {
+      const size = `${this.stage.clientWidth}×${this.stage.clientHeight}`;
+      if (size === laidOut) return;
+      laidOut = size;
       this.layout();
       this.draw();
     }).observe(this.stage);
@@ -115,10 +120,8 @@ export class AtlasMapController {
       this.scene.updateTheme();
       this.scheduleDraw();
     });
-    void document.fonts?.ready.then(() => {
-      this.scene.clearMeasurements();
-      this.scheduleDraw();
-    });
+    // Labels were measured in the fonts there are now; only fonts still loading can change their sizes.
+    if (document.fonts?.status === 'loading') void document.fonts.ready.then(() => [this.scene.clearMeasurements(), this.scheduleDraw()]);
     this.draw();
   }
 

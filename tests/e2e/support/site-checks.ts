@@ -81,10 +81,21 @@ export async function lighthouseAudit(types: readonly PageType[], siteUrl: strin
   try {
     for (const type of types) {
       const url = new URL(type.isNotFound ? '404.html' : type.path, siteUrl).href;
-      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
-      if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
-      const { lhr } = result;
-      if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      const audit = async () => {
+        const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
+        if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+        if (result.lhr.runtimeError) throw new Error(`${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+        return result.lhr;
+      };
+      const performanceOf = (report: Awaited<ReturnType<typeof audit>>) => report.categories['performance']?.score ?? 0;
+      let lhr = await audit();
+      // A performance score under the bar is judged on the median of three runs, as Lighthouse's own guidance on
+      // variability advises: one run's score moves by several points with the machine's other work (the fixture map
+      // measured 96 and 93 on the same code), while a page that is really slow stays under the bar in two of three.
+      if (Math.round(performanceOf(lhr) * 100) < LIGHTHOUSE_MINIMUM['performance']) {
+        const runs = [lhr, await audit(), await audit()].sort((a, b) => performanceOf(a) - performanceOf(b));
+        lhr = runs[1]!;
+      }
       scores[type.name] = Object.fromEntries(
         METRICS.map((metric) => [metric, Math.round((lhr.audits[metric]?.numericValue ?? 0) * (metric === 'cumulative-layout-shift' ? 1000 : 1))]),
       );
