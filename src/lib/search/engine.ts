@@ -6,10 +6,12 @@ import {
   type CategoryEntry,
   type DocRecord,
   type FacetFile,
+  SEARCH_INDEX_VERSION,
   type SearchManifest,
   type ShardFile,
   type StageManifest,
 } from './manifest.ts';
+import { decodeShard } from './shard-codec.ts';
 import { bodyIndexOptions, fuzzyDistance, headIndexOptions, termSearchOptions, type SearchDoc } from './options.ts';
 import { parseQuery, queryVariants, type QueryWord } from './query.ts';
 import { findAuthor, type AuthorEntry } from './author-suggest.ts';
@@ -155,7 +157,9 @@ export class SearchEngine {
   static async open(fetchFile: FetchIndexFile): Promise<SearchEngine> {
     const text = await fetchFile('manifest.json');
     const manifest = JSON.parse(text) as SearchManifest;
-    if (manifest.version !== 1) throw new Error(`search-index/manifest.json: expected version 1, found ${String(manifest.version)}`);
+    if (manifest.version !== SEARCH_INDEX_VERSION) {
+      throw new Error(`search-index/manifest.json: expected version ${SEARCH_INDEX_VERSION}, found ${String(manifest.version)}`);
+    }
     const engine = new SearchEngine(manifest, fetchFile);
     engine.fetched.push({ file: 'manifest.json', chars: text.length });
     return engine;
@@ -174,7 +178,8 @@ export class SearchEngine {
       const stageManifest = this.manifest[stage];
       const options: Options<SearchDoc> = stage === 'head' ? headIndexOptions : bodyIndexOptions;
       shard = this.fetchText(file).then((text) => {
-        const plain = shardToPlainObject(JSON.parse(text) as ShardFile, stageManifest, this.manifest.documentCount);
+        const shardFile = decodeShard(text, Object.keys(stageManifest.fieldIds).length);
+        const plain = shardToPlainObject(shardFile, stageManifest, this.manifest.documentCount);
         return MiniSearch.loadJS<SearchDoc>(plain, options);
       });
       shard.catch(() => this.shards.delete(file));

@@ -3,7 +3,8 @@
  *
  * Files, all under `/search-index/`:
  * - `manifest.json`: a `SearchManifest` (small; fetched first).
- * - `head-<n>.json`, `body-<n>.json`: `ShardFile`s, slices of the head and body MiniSearch indexes by term range.
+ * - `head-<n>.txt`, `body-<n>.txt`: `ShardFile`s in the compact text of `shard-codec.ts`, slices of the head and body
+ *   MiniSearch indexes by term range.
  * - `docs-<n>.json`: `DocRecord[]`, `manifest.docs.chunkSize` papers each, in doc-store order.
  * - `facets.json`: `FacetFile`, topic and year of every paper (for filters on /search/).
  * - `authors.json`: `AuthorEntry[]` (src/lib/search/author-suggest.ts), every author for the filters' typeahead.
@@ -30,8 +31,11 @@ export interface SearchTopic {
   color: string;
 }
 
+/** Format of the published index: 2 is the compact shard text of `shard-codec.ts` (1 was JSON shards). */
+export const SEARCH_INDEX_VERSION = 2;
+
 export interface SearchManifest {
-  version: 1;
+  version: typeof SEARCH_INDEX_VERSION;
   /** Number of papers; doc ids are 0..documentCount-1. */
   documentCount: number;
   head: StageManifest;
@@ -44,7 +48,7 @@ export interface SearchManifest {
 }
 
 /**
- * One shard: MiniSearch `toJSON().index` entries for a term range, plus the field lengths of the papers those
+ * One shard (as `shard-codec.ts` decodes it): MiniSearch `toJSON().index` entries for a term range, plus the field lengths of the papers those
  * entries mention (flat: for each referenced id ascending, one number per field of the stage).
  */
 export interface ShardFile {
@@ -67,11 +71,12 @@ export interface FacetFile {
 }
 
 /**
- * File name of a published index file.
- * @example indexFileName('head', 3) // => 'head-3.json'
+ * File name of a published index file: shards are compact text (`shard-codec.ts`), doc-store chunks JSON.
+ * @example indexFileName('head', 3) // => 'head-3.txt'
+ * @example indexFileName('docs', 3) // => 'docs-3.json'
  */
 export function indexFileName(kind: 'head' | 'body' | 'docs', n: number): string {
-  return `${kind}-${n}.json`;
+  return `${kind}-${n}.${kind === 'docs' ? 'json' : 'txt'}`;
 }
 
 /**

@@ -7,8 +7,8 @@ import { getSearchBundle } from '../../data/search.ts';
  */
 export const getStaticPaths = (async () => {
   const { files } = await getSearchBundle();
-  return [...files.keys()].sort().map((file) => ({ params: { file }, props: { body: files.get(file) ?? '' } }));
+  return [...files.keys()].sort().map((file) => ({ params: { file }, props: { body: files.get(file) ?? '', file } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ body: string }> = ({ props }) =>
-  new Response(props.body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute<{ body: string; file: string }> = ({ props }) =>
+  new Response(props.body, { headers: { 'Content-Type': `${props.file.endsWith('.txt') ? 'text/plain' : 'application/json'}; charset=utf-8` } });

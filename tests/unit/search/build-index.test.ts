@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
 import { buildBodyIndex, buildSearchIndex, clipText, type SearchBuildInput } from '../../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
-import type { DocRecord, ShardFile } from '../../../src/lib/search/manifest.ts';
+import type { DocRecord } from '../../../src/lib/search/manifest.ts';
+import { decodeShard } from '../../../src/lib/search/shard-codec.ts';
 import { headIndexOptions, termSearchOptions, type SearchDoc } from '../../../src/lib/search/options.ts';
 import { bundledSearchInput } from '../bundled-corpus.ts';
 
@@ -31,7 +32,7 @@ test('a body index built apart (as the build worker does) gives the same bytes a
 test('shards cover the term space in ascending, disjoint ranges', () => {
   const { manifest, files } = buildSearchIndex(corpus, { headShardBytes: 4000, bodyShardBytes: 4000 });
   assert.ok(manifest.head.firstTerms.length > 3);
-  const terms = manifest.head.firstTerms.flatMap((_, n) => (JSON.parse(files.get(`head-${n}.json`)!) as ShardFile).index.map(([term]) => term));
+  const terms = manifest.head.firstTerms.flatMap((_, n) => decodeShard(files.get(`head-${n}.txt`)!, 3).index.map(([term]) => term));
   assert.deepEqual(terms, [...terms].sort());
   assert.equal(new Set(terms).size, terms.length);
 });
@@ -64,7 +65,7 @@ test('a query loads only the shards its words fall in', async () => {
 
 test('abstract terms found in very many papers are left out of the body index', async () => {
   const { files } = buildSearchIndex(corpus, { maxBodyPostings: 30 });
-  const bodyTerms = [...files].filter(([file]) => file.startsWith('body-')).flatMap(([, text]) => (JSON.parse(text) as ShardFile).index.map(([term]) => term));
+  const bodyTerms = [...files].filter(([file]) => file.startsWith('body-')).flatMap(([, text]) => decodeShard(text, 1).index.map(([term]) => term));
   assert.ok(!bodyTerms.includes('language'));
   assert.ok(bodyTerms.includes('traitbasis'));
 });
