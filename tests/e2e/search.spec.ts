@@ -105,7 +105,7 @@ test('the topic filter keeps only papers of that topic and lives in the URL', as
 
 test('no script from paper text ever runs in results', async ({ page }) => {
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-  await page.route('**/search-index/docs-*.json', async (route) => {
+  await page.route('**/search-index/docs-*.deflate', async (route) => {
     const response = await route.fetch();
     const records = (await response.json()) as [string, string, number, number, string, string][];
     const poisoned = records.map(([title, slug, topic, year, , text]) => [`${title} ${hostile}`, slug, topic, year, hostile, `${hostile} ${text}`]);

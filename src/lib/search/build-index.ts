@@ -12,6 +12,8 @@ import {
   type StageManifest,
 } from './manifest.ts';
 import { encodeShard } from './shard-codec.ts';
+// Shards and doc-store chunks are published deflated: a fifth to two fifths of their bytes (README "Search").
+import { deflateText } from '../bytes/deflate.ts';
 import { bodyIndexOptions, headIndexOptions, type SearchDoc } from './options.ts';
 import { texToPlain } from '../tex/plain.ts';
 
@@ -50,11 +52,12 @@ export interface SearchBuildOptions {
   maxBodyPostings?: number;
 }
 
-/** The published index: file name (relative to `/search-index/`) → file text, plus the manifest object. */
+/** The published index: file name (relative to `/search-index/`) → file text or bytes, plus the manifest object. */
 export interface SearchBundle {
   manifest: SearchManifest;
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
 }
+
 
 type PlainIndex = ReturnType<MiniSearch<SearchDoc>['toJSON']>;
 type IndexEntry = ShardFile['index'][number];
@@ -209,9 +212,9 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   const head = shardIndex(buildIndex(docs, headIndexOptions), headShardBytes);
   const body = prebuiltBody ?? buildBodyIndex(input.papers.map((paper) => paper.abstract), options);
 
-  const files = new Map<string, string>();
-  head.shards.forEach((text, n) => files.set(indexFileName('head', n), text));
-  body.shards.forEach((text, n) => files.set(indexFileName('body', n), text));
+  const files = new Map<string, string | Uint8Array>();
+  head.shards.forEach((text, n) => files.set(indexFileName('head', n), deflateText(text)));
+  body.shards.forEach((text, n) => files.set(indexFileName('body', n), deflateText(text)));
 
   const records: DocRecord[] = input.papers.map((paper) => [
     paper.title,
@@ -223,7 +226,7 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   ]);
   const chunkCount = Math.ceil(records.length / docChunkSize);
   for (let n = 0; n < chunkCount; n += 1) {
-    files.set(indexFileName('docs', n), JSON.stringify(records.slice(n * docChunkSize, (n + 1) * docChunkSize)));
+    files.set(indexFileName('docs', n), deflateText(JSON.stringify(records.slice(n * docChunkSize, (n + 1) * docChunkSize))));
   }
 
   const facets: FacetFile = { topic: input.papers.map((paper) => paper.topic), year: input.papers.map((paper) => paper.year) };

@@ -3,9 +3,9 @@
  *
  * Files, all under `/search-index/`:
  * - `manifest.json`: a `SearchManifest` (small; fetched first).
- * - `head-<n>.txt`, `body-<n>.txt`: `ShardFile`s in the compact text of `shard-codec.ts`, slices of the head and body
- *   MiniSearch indexes by term range.
- * - `docs-<n>.json`: `DocRecord[]`, `manifest.docs.chunkSize` papers each, in doc-store order.
+ * - `head-<n>.deflate`, `body-<n>.deflate`: `ShardFile`s in the compact text of `shard-codec.ts`, deflated (raw
+ *   deflate, read with `inflate.ts`), slices of the head and body MiniSearch indexes by term range.
+ * - `docs-<n>.deflate`: `DocRecord[]` as JSON, deflated, `manifest.docs.chunkSize` papers each, in doc-store order.
  * - `facets.json`: `FacetFile`, topic and year of every paper (for filters on /search/).
  * - `authors.json`: `AuthorEntry[]` (src/lib/search/author-suggest.ts), every author for the filters' typeahead.
  * - `categories.json`: `CategoryEntry[]`, the papers of each choice of the category filter.
@@ -31,7 +31,10 @@ export interface SearchTopic {
   color: string;
 }
 
-/** Format of the published index: 2 is the compact shard text of `shard-codec.ts` (1 was JSON shards). */
+/**
+ * Format of the published index: 2 is the compact shard text of `shard-codec.ts`, shards and doc-store chunks deflated
+ * (1 was JSON shards and chunks, uncompressed).
+ */
 export const SEARCH_INDEX_VERSION = 2;
 
 export interface SearchManifest {
@@ -71,12 +74,11 @@ export interface FacetFile {
 }
 
 /**
- * File name of a published index file: shards are compact text (`shard-codec.ts`), doc-store chunks JSON.
- * @example indexFileName('head', 3) // => 'head-3.txt'
- * @example indexFileName('docs', 3) // => 'docs-3.json'
+ * File name of a published index file (deflated: `inflate.ts` reads it).
+ * @example indexFileName('head', 3) // => 'head-3.deflate'
  */
 export function indexFileName(kind: 'head' | 'body' | 'docs', n: number): string {
-  return `${kind}-${n}.${kind === 'docs' ? 'json' : 'txt'}`;
+  return `${kind}-${n}.deflate`;
 }
 
 /**

@@ -10,5 +10,7 @@ export const getStaticPaths = (async () => {
   return [...files.keys()].sort().map((file) => ({ params: { file }, props: { body: files.get(file) ?? '', file } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ body: string; file: string }> = ({ props }) =>
-  new Response(props.body, { headers: { 'Content-Type': `${props.file.endsWith('.txt') ? 'text/plain' : 'application/json'}; charset=utf-8` } });
+export const GET: APIRoute<{ body: string | Uint8Array; file: string }> = ({ props }) =>
+  new Response(typeof props.body === 'string' ? props.body : new Uint8Array(props.body), {
+    headers: { 'Content-Type': props.file.endsWith('.deflate') ? 'application/octet-stream' : 'application/json; charset=utf-8' },
+  });
