@@ -51,7 +51,8 @@ export interface SearchManifest {
 }
 
 /**
- * One shard (as `shard-codec.ts` decodes it): MiniSearch `toJSON().index` entries for a term range, plus the field lengths of the papers those
+ * One shard in MiniSearch's `toJSON` form (what `shard-codec.ts` encodes, and `shardFileOf` gives back; the page
+ * decodes to Maps instead): `toJSON().index` entries for a term range, plus the field lengths of the papers those
  * entries mention (flat: for each referenced id ascending, one number per field of the stage).
  */
 export interface ShardFile {

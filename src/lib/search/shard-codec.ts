@@ -1,7 +1,8 @@
 /**
  * The compact text form of one index shard (manifest version 2), written by `build-index.ts` and read by `engine.ts`.
- * It decodes to exactly the `ShardFile` the JSON form held (MiniSearch `toJSON().index` entries plus field lengths),
- * so MiniSearch loads the same index and every score is the same; it is about a quarter of the JSON's bytes.
+ * It holds exactly the `ShardFile` the JSON form held (MiniSearch `toJSON().index` entries plus field lengths:
+ * `decodeShard` gives them as the Maps MiniSearch searches, `shardFileOf` in the JSON form), so the page searches the
+ * same index and every score is the same; it is about a quarter of the JSON's bytes (then deflated, build-index.ts).
  *
  * Numbers are written in printable ASCII (`!` to `~`, 94 digits) as self-delimiting varints: a digit below `T` ends a
  * number, a digit from `T` up is a more significant continuation digit (base 94 − T), so no separators are needed.
@@ -149,8 +150,8 @@ export function decodeShard(text: string, fieldCount: number): DecodedShard {
       let last = -1;
       while (!postingReader.done) {
         const value = postingReader.read(POSTING_T);
-        last += (value >> 1) + 1;
-        postings.set(last, (value & 1) === 1 ? postingReader.read(POSTING_T) + 2 : 1);
+        last += Math.floor(value / 2) + 1;
+        postings.set(last, value % 2 === 1 ? postingReader.read(POSTING_T) + 2 : 1);
       }
       fields.set(field, postings);
       fieldStart = next;
