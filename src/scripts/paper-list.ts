@@ -2,10 +2,9 @@ import { foldForMatch, listStateFromSearch, rowMatchesFilters, writeListState, t
 
 type SelectKey = 'year' | 'category' | 'author';
 
-function parseList(json: string | undefined): string[] {
-  if (json === undefined || json === '') return [];
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+/** A row's space-separated list attribute (PaperRow.astro: category values, author slugs) as its values. */
+function parseList(list: string | undefined): string[] {
+  return list === undefined ? [] : list.split(' ').filter(Boolean);
 }
 
 /**
@@ -27,8 +26,8 @@ export function initPaperLists(): void {
       if (key === 'year' || key === 'category' || key === 'author') filterSelects.set(key, select);
     }
     const rows = [...list.children] as HTMLLIElement[];
-    // Rows are served in the list's own order, and their titles and teasers are their own text: none of it is
-    // repeated in data attributes (a topic or list page has up to 1,000 rows).
+    // Rows are served in the list's own order, and their titles, teasers and years are their own text: none of it
+    // is repeated in data attributes (a topic or list page has up to 1,000 rows).
     for (const [index, row] of rows.entries()) {
       sourceOrder.set(row, index);
       titleOf.set(row, row.querySelector('h3')?.textContent?.trim() ?? '');
@@ -37,8 +36,9 @@ export function initPaperLists(): void {
       rows.map((row) => [
         row,
         {
-          filterText: foldForMatch(`${titleOf.get(row) ?? ''} ${row.querySelector('.list-teaser')?.textContent ?? ''} ${row.dataset['filterText'] ?? ''}`),
-          year: row.dataset['year'] ?? '',
+          // The row is h3, meta line, teaser (PaperRow.astro); the year is the meta line's <time>.
+          filterText: foldForMatch(`${titleOf.get(row) ?? ''} ${row.querySelector('p + p')?.textContent ?? ''} ${row.dataset['filterText'] ?? ''}`),
+          year: row.querySelector('time')?.textContent?.trim() ?? '',
           categories: parseList(row.dataset['categories']),
           authorSlugs: parseList(row.dataset['authors']),
         },

@@ -23,7 +23,7 @@ test.afterAll(async () => {
 
 /** Titles of the visible rows of the papers list on the page (its own rows, or the matches of its filters). */
 function visibleTitles(page: Page): Promise<string[]> {
-  return page.locator('main li[data-save-row]:visible h3').allTextContents().then((titles) => titles.map((title) => title.trim()));
+  return page.locator('main :is([data-list-items], [data-browser-results]) > li:visible h3').allTextContents().then((titles) => titles.map((title) => title.trim()));
 }
 
 test('the papers list holds each paper once: cross-file duplicates are merged', async ({ page }) => {
