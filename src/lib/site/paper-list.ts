@@ -187,7 +187,7 @@ function topOptions(counts: Map<string, number>, labelOf: (value: string) => str
  * @example listFilterOptions(items, (slug) => nameBySlug.get(slug) ?? slug).years // => [{ value: '2024', label: '2024', count: 12 }, …]
  */
 export function listFilterOptions(
-  items: readonly PaperListItem[],
+  items: readonly { year: string; categories: readonly string[]; authorSlugs: readonly string[] }[],
   authorNameOf: (slug: string) => string,
   categoryLabelOf: (value: string) => string = (value) => value,
 ): ListFilterOptions {
