@@ -49,8 +49,8 @@ function renderRow(base: string, record: DocRecord, topic: SearchTopic | undefin
 }
 
 /**
- * Put the Topic and Category choices into the selects served with only "All topics" / "Any category"
- * (`data-choices`, PapersBrowser.astro): fetched once from `/papers/filters.json` (src/lib/site/filter-choices.ts).
+ * Put the Topic, Category and year choices into the selects served with only "All topics", "Any category" and
+ * "Any year" (`data-choices`, PapersBrowser.astro; From lists the years oldest first, To newest first): fetched once from `/papers/filters.json` (src/lib/site/filter-choices.ts).
  * Never rejects: without the file the selects keep their one choice.
  */
 function fillChoices(base: string, form: HTMLFormElement): Promise<void> {
@@ -62,10 +62,13 @@ function fillChoices(base: string, form: HTMLFormElement): Promise<void> {
       const choices: FilterChoices = parseFilterChoices(text);
       for (const select of selects) {
         // Every option is made as text (labels are topic keywords and free keywords of the sources).
+        const kind = select.dataset['choices'];
         const options =
-          select.dataset['choices'] === 'topics'
+          kind === 'topics'
             ? choices.topics.map((topic) => new Option(topic.label, String(topic.id)))
-            : choices.categories.map((option) => new Option(categoryChoiceText(option), option.value));
+            : kind === 'years-from' || kind === 'years-to'
+              ? (kind === 'years-from' ? [...choices.years].reverse() : choices.years).map((year) => new Option(String(year), String(year)))
+              : choices.categories.map((option) => new Option(categoryChoiceText(option), option.value));
         select.append(...options);
         delete select.dataset['choices'];
       }
@@ -193,7 +196,7 @@ export function initPapersBrowser(): void {
     void loadEngine(base).then((engine) => renderHits(engine, mine, valueOf('filter') !== ''));
   });
 
-  // The Topic and Category choices are fetched when the filters are first used (a pointer over them, focus, a
+  // The Topic, Category and year choices are fetched when the filters are first used (a pointer over them, focus, a
   // touch), or once the page is idle, so that a select is full when it opens; at once when the URL names one.
   let choices: Promise<void> | undefined;
   const loadChoices = (): Promise<void> => (choices ??= fillChoices(base, form));
@@ -214,6 +217,6 @@ export function initPapersBrowser(): void {
     }
     if (KEYS.some((key) => valueOf(key) !== '')) run();
   };
-  if (params.has('topic') || params.has('category')) void loadChoices().then(restore);
+  if (['topic', 'category', 'from', 'to'].some((key) => params.has(key))) void loadChoices().then(restore);
   else restore();
 }
