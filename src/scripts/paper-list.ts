@@ -1,11 +1,35 @@
-import { foldForMatch, listStateFromSearch, rowMatchesFilters, writeListState, type FilterableRow, type ListFilterState } from '../lib/site/paper-list.ts';
+import { categoryChoiceText, parseFilterChoices } from '../lib/site/filter-choices.ts';
+import { foldForMatch, listFilterOptions, listStateFromSearch, rowMatchesFilters, writeListState, type FilterableRow, type ListFilterState } from '../lib/site/paper-list.ts';
+import { joinBase } from '../lib/site/paths.ts';
 
 type SelectKey = 'year' | 'category' | 'author';
 
-function parseList(json: string | undefined): string[] {
-  if (json === undefined || json === '') return [];
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+/** Category value → label, from the papers list's `/papers/filters.json` (fetched once a page; never rejects). */
+let categoryLabels: Promise<Map<string, string>> | undefined;
+function loadCategoryLabels(): Promise<Map<string, string>> {
+  categoryLabels ??= fetch(joinBase(document.documentElement.dataset['base'] ?? '/', '/papers/filters.json'))
+    .then((response) => (response.ok ? response.text() : ''))
+    .catch(() => '')
+    .then((text) => new Map(parseFilterChoices(text).categories.map((option) => [option.value, option.label])));
+  return categoryLabels;
+}
+
+/**
+ * Fill a list's Category select, served with only "Any category" (`data-choices`, PaperList.astro): the rows'
+ * categories, most papers first, at most MAX_FILTER_OPTIONS, as the build's `listFilterOptions` would list them.
+ */
+async function fillCategorySelect(select: HTMLSelectElement, rows: readonly FilterableRow[]): Promise<void> {
+  if (select.dataset['choices'] !== 'categories') return;
+  delete select.dataset['choices'];
+  const labels = await loadCategoryLabels();
+  const { categories } = listFilterOptions(rows.map((row) => ({ year: '', categories: row.categories, authorSlugs: [] })), (slug) => slug, (value) => labels.get(value) ?? value);
+  // Made as text: labels are the sources' free keywords.
+  select.append(...categories.map((option) => new Option(categoryChoiceText(option), option.value)));
+}
+
+/** A row's space-separated list attribute (PaperRow.astro: category values, author slugs) as its values. */
+function parseList(list: string | undefined): string[] {
+  return list === undefined ? [] : list.split(' ').filter(Boolean);
 }
 
 /**
@@ -27,8 +51,8 @@ export function initPaperLists(): void {
       if (key === 'year' || key === 'category' || key === 'author') filterSelects.set(key, select);
     }
     const rows = [...list.children] as HTMLLIElement[];
-    // Rows are served in the list's own order, and their titles and teasers are their own text: none of it is
-    // repeated in data attributes (a topic or list page has up to 1,000 rows).
+    // Rows are served in the list's own order, and their titles, teasers and years are their own text: none of it
+    // is repeated in data attributes (a topic or list page has up to 1,000 rows).
     for (const [index, row] of rows.entries()) {
       sourceOrder.set(row, index);
       titleOf.set(row, row.querySelector('h3')?.textContent?.trim() ?? '');
@@ -37,8 +61,9 @@ export function initPaperLists(): void {
       rows.map((row) => [
         row,
         {
-          filterText: foldForMatch(`${titleOf.get(row) ?? ''} ${row.querySelector('.list-teaser')?.textContent ?? ''} ${row.dataset['filterText'] ?? ''}`),
-          year: row.dataset['year'] ?? '',
+          // The row is h3, meta line, teaser (PaperRow.astro); the year is the meta line's <time>.
+          filterText: foldForMatch(`${titleOf.get(row) ?? ''} ${row.querySelector('p + p')?.textContent ?? ''} ${row.dataset['filterText'] ?? ''}`),
+          year: row.querySelector('time')?.textContent?.trim() ?? '',
           categories: parseList(row.dataset['categories']),
           authorSlugs: parseList(row.dataset['authors']),
         },
@@ -47,10 +72,11 @@ export function initPaperLists(): void {
     const total = rows.length;
     const initial = listStateFromSearch(location.search);
     input.value = initial.text;
-    for (const [key, select] of filterSelects) {
+    const setFromUrl = (key: SelectKey, select: HTMLSelectElement): void => {
       // A value from the URL that this list has no option for (another page's author) is dropped.
       select.value = [...select.options].some((option) => option.value === initial[key]) ? initial[key] : '';
-    }
+    };
+    for (const [key, select] of filterSelects) setFromUrl(key, select);
     sortSelect.value = new URLSearchParams(location.search).get('sort') === 'title' ? 'title' : 'source';
 
     const currentState = (): ListFilterState => ({
@@ -85,6 +111,23 @@ export function initPaperLists(): void {
     for (const select of filterSelects.values()) select.addEventListener('change', apply);
     const start = currentState();
     if (start.text || start.year || start.category || start.author || sortSelect.value !== 'source') apply();
+
+    // The Category choices are made when the filters are first used or the page is idle; a category in the URL
+    // makes them at once and then applies it.
+    const categorySelect = filterSelects.get('category');
+    if (categorySelect?.dataset['choices'] === 'categories') {
+      const fill = (): Promise<void> => fillCategorySelect(categorySelect, [...rowData.values()]);
+      const selects = section.querySelector<HTMLElement>('[data-list-selects]') ?? categorySelect;
+      for (const type of ['pointerover', 'focusin', 'touchstart'] as const) selects.addEventListener(type, () => void fill(), { once: true, passive: true });
+      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void fill(), { timeout: 3000 });
+      else setTimeout(() => void fill(), 1000);
+      if (initial.category !== '') {
+        void fill().then(() => {
+          setFromUrl('category', categorySelect);
+          if (categorySelect.value !== '') apply();
+        });
+      }
+    }
   }
 }
 

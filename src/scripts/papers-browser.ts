@@ -1,17 +1,16 @@
 import type { SearchEngine, SearchFilters, SearchHit } from '../lib/search/engine.ts';
 import type { DocRecord, SearchTopic } from '../lib/search/manifest.ts';
-import { truncateAtWord } from '../lib/site/paper-list.ts';
+import { categoryChoiceText, parseFilterChoices, type FilterChoices } from '../lib/site/filter-choices.ts';
+import { TEASER_CHARS, truncateAtWord } from '../lib/site/paper-list.ts';
 import { joinBase } from '../lib/site/paths.ts';
 import { createSaveButton } from './library/marks.ts';
 import { initSaveButtons } from './library/save-buttons.ts';
-import { labelRowSaveButtons } from './library/row-save-buttons.ts';
+import { addRowSaveButtons } from './library/row-save-buttons.ts';
 import { attachAuthorTypeahead } from './search/author-typeahead.ts';
 import { loadEngine, siteBase } from './search/load-engine.ts';
 
 /** Rows shown at first, and added by "Show more", when the filters run over the whole atlas. */
 const ROWS_PER_STEP = 100;
-/** As the server-rendered rows' teasers (src/lib/site/paper-list.ts). */
-const TEASER_CHARS = 220;
 /** URL keys of the filters; `filter` is the words box, as on the in-page lists. */
 const KEYS = ['filter', 'topic', 'from', 'to', 'category', 'author'] as const;
 type Key = (typeof KEYS)[number];
@@ -32,21 +31,48 @@ function renderRow(base: string, record: DocRecord, topic: SearchTopic | undefin
   link.href = joinBase(base, `/papers/${slug}/`);
   link.textContent = title;
   heading.append(link);
-  const meta = element('p', 'list-meta');
+  const meta = element('p');
   if (topic) {
-    const badge = element('a', 'list-topic');
+    const badge = element('a');
     badge.href = joinBase(base, `/topics/${topic.slug}/`);
     badge.style.setProperty('--c', topic.color); // its dot is the badge's ::before (global.css)
     badge.append(topic.label);
     meta.append(badge);
   }
   if (authors) meta.append(Object.assign(element('span'), { textContent: authors }));
-  if (year > 0) meta.append(Object.assign(element('span'), { textContent: String(year) }));
+  if (year > 0) meta.append(Object.assign(element('time'), { textContent: String(year) }));
   meta.append(createSaveButton(slug, title));
-  const teaser = element('p', 'list-teaser');
+  const teaser = element('p');
   teaser.textContent = truncateAtWord(text, TEASER_CHARS);
   row.append(heading, meta, teaser);
   return row;
+}
+
+/**
+ * Put the Topic, Category and year choices into the selects served with only "All topics", "Any category" and
+ * "Any year" (`data-choices`, PapersBrowser.astro; From lists the years oldest first, To newest first): fetched once from `/papers/filters.json` (src/lib/site/filter-choices.ts).
+ * Never rejects: without the file the selects keep their one choice.
+ */
+function fillChoices(base: string, form: HTMLFormElement): Promise<void> {
+  const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-choices]')];
+  return fetch(joinBase(base, '/papers/filters.json'))
+    .then((response) => (response.ok ? response.text() : ''))
+    .catch(() => '')
+    .then((text) => {
+      const choices: FilterChoices = parseFilterChoices(text);
+      for (const select of selects) {
+        // Every option is made as text (labels are topic keywords and free keywords of the sources).
+        const kind = select.dataset['choices'];
+        const options =
+          kind === 'topics'
+            ? choices.topics.map((topic) => new Option(topic.label, String(topic.id)))
+            : kind === 'years-from' || kind === 'years-to'
+              ? (kind === 'years-from' ? [...choices.years].reverse() : choices.years).map((year) => new Option(String(year), String(year)))
+              : choices.categories.map((option) => new Option(categoryChoiceText(option), option.value));
+        select.append(...options);
+        delete select.dataset['choices'];
+      }
+    });
 }
 
 /**
@@ -70,7 +96,7 @@ export function initPapersBrowser(): void {
   const field = (key: Key): HTMLInputElement | HTMLSelectElement | null => form.querySelector(`[name="${key}"]`);
   const author = form.querySelector<HTMLInputElement>('input[name="author"]');
   if (author) attachAuthorTypeahead(author, base);
-  labelRowSaveButtons(pageRows);
+  addRowSaveButtons(pageRows);
   initSaveButtons();
 
   const valueOf = (key: Key): string => field(key)?.value.trim() ?? '';
@@ -170,14 +196,27 @@ export function initPapersBrowser(): void {
     void loadEngine(base).then((engine) => renderHits(engine, mine, valueOf('filter') !== ''));
   });
 
+  // The Topic, Category and year choices are fetched when the filters are first used (a pointer over them, focus, a
+  // touch), or once the page is idle, so that a select is full when it opens; at once when the URL names one.
+  let choices: Promise<void> | undefined;
+  const loadChoices = (): Promise<void> => (choices ??= fillChoices(base, form));
+  for (const type of ['pointerover', 'focusin', 'touchstart'] as const) form.addEventListener(type, () => void loadChoices(), { once: true, passive: true });
+  // Safari has no requestIdleCallback.
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void loadChoices(), { timeout: 3000 });
+  else setTimeout(() => void loadChoices(), 1000);
+
   const params = new URLSearchParams(window.location.search);
-  for (const key of KEYS) {
-    const control = field(key);
-    const value = params.get(key) ?? '';
-    if (!control || value === '') continue;
-    // A value this page has no option for (a topic of another build) is dropped.
-    if (control instanceof HTMLSelectElement && ![...control.options].some((option) => option.value === value)) continue;
-    control.value = value;
-  }
-  if (KEYS.some((key) => valueOf(key) !== '')) run();
+  const restore = (): void => {
+    for (const key of KEYS) {
+      const control = field(key);
+      const value = params.get(key) ?? '';
+      if (!control || value === '') continue;
+      // A value this page has no option for (a topic of another build) is dropped.
+      if (control instanceof HTMLSelectElement && ![...control.options].some((option) => option.value === value)) continue;
+      control.value = value;
+    }
+    if (KEYS.some((key) => valueOf(key) !== '')) run();
+  };
+  if (['topic', 'category', 'from', 'to'].some((key) => params.has(key))) void loadChoices().then(restore);
+  else restore();
 }

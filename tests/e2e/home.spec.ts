@@ -47,7 +47,7 @@ test('typing in the papers list words box searches the whole atlas and says how 
   await page.goto('/papers/');
   const words = page.getByLabel('Words');
   await words.fill('spark');
-  const visible = page.locator('[data-papers-browser] li[data-save-row]:visible');
+  const visible = page.locator('[data-papers-browser] [data-list-items] > li:visible, [data-papers-browser] [data-browser-results] > li:visible');
   await expect(page.locator('[data-list-count]')).toHaveText(/^\d+ of 119 papers match/);
   await expect(visible.first()).toContainText('SPARK');
   await words.fill('zzzz-no-such-paper');

@@ -193,7 +193,8 @@ test.describe('hostile folders (issue 16)', () => {
     expect((await page.locator('[data-abstract]').innerText()).length).toBeGreaterThan(20_000 - 2000);
     await page.locator('[data-paper-authors] a', { hasText: 'Member PersonBy' }).click();
     await expect(page.locator('h1')).toHaveText('Member PersonBy');
-    const rowAuthors = JSON.parse((await page.locator('[data-list-items] [data-authors]').first().getAttribute('data-authors')) ?? '[]') as string[];
+    // Author slugs, space-separated (PaperRow.astro).
+    const rowAuthors = ((await page.locator('[data-list-items] [data-authors]').first().getAttribute('data-authors')) ?? '').split(' ').filter(Boolean);
     expect(rowAuthors.length).toBeGreaterThan(0);
     expect(rowAuthors.length).toBeLessThanOrEqual(20);
   });

@@ -20,11 +20,16 @@ test.afterAll(async () => {
   await site?.close();
 });
 
-const rows = '[data-papers-browser] li[data-save-row]:visible';
+const rows = '[data-papers-browser] [data-list-items] > li:visible, [data-papers-browser] [data-browser-results] > li:visible';
 
-/** The category choices as the reader sees them ("Machine Learning (cs.LG) · 47"), without "Any category". */
+/**
+ * The category choices as the reader sees them ("Machine Learning (cs.LG) · 47"), without "Any category". On
+ * /papers/ they come from /papers/filters.json when the filters are first used: the select is focused first.
+ */
 async function categoryChoices(page: Page): Promise<{ label: string; count: number; value: string }[]> {
+  await page.getByLabel('Category').focus();
   const options = page.getByLabel('Category').locator('option');
+  await expect.poll(() => options.count()).toBeGreaterThan(1);
   const choices: { label: string; count: number; value: string }[] = [];
   for (const option of (await options.all()).slice(1)) {
     const text = (await option.textContent())!.trim();
@@ -80,6 +85,31 @@ test('/search/ filters by category too and names it in its status', async ({ pag
   await expect(page.locator('[data-search-results] > li').first()).toBeVisible();
 });
 
+test('the papers list serves its category and topic selects empty and fills them when the filters are first used', async ({ page }) => {
+  const filterFiles: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/papers/filters.json')) filterFiles.push(request.url());
+  });
+  // Idle-time loading is held back, so what is checked is the served page and the first use.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'requestIdleCallback', { value: () => 0 });
+  });
+  await page.goto(`${site.url}papers/`);
+  const category = page.getByLabel('Category');
+  const topic = page.getByLabel('Topic');
+  await expect(category.locator('option')).toHaveText(['Any category']);
+  await expect(topic.locator('option')).toHaveText(['All topics']);
+  expect(filterFiles).toEqual([]);
+  await topic.focus();
+  await expect.poll(() => category.locator('option').count()).toBeGreaterThan(10);
+  expect(await topic.locator('option').count()).toBeGreaterThan(2);
+  expect(filterFiles).toHaveLength(1);
+  // The same choices, in the same order, as /search/ serves in its page.
+  const served = await category.locator('option').allTextContents();
+  await page.goto(`${site.url}search/`);
+  await expect(page.getByLabel('Category').locator('option')).toHaveText(served);
+});
+
 test('without JavaScript the category filter is not shown', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -113,8 +143,15 @@ test('Newer and Older on paper pages walk the papers in the papers list’s orde
 test('a topic page’s own category filter offers the same named, merged choices, most papers first', async ({ page, request }) => {
   const atlas = (await (await request.get(`${site.url}atlas.json`)).json()) as { topics: { slug: string; size: number }[] };
   const largest = [...atlas.topics].sort((a, b) => b.size - a.size)[0]!;
+  // Served with only "Any category": the choices are made from the rows when the filters are first used.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'requestIdleCallback', { value: () => 0 });
+  });
   await page.goto(`${site.url}topics/${largest.slug}/`);
   const options = page.locator('[data-list-select="category"] option');
+  await expect(options).toHaveText(['Any category']);
+  await page.locator('[data-list-select="category"]').focus();
+  await expect.poll(() => options.count()).toBeGreaterThan(2);
   const texts = (await options.allTextContents()).slice(1).map((text) => text.trim());
   expect(texts.length).toBeGreaterThan(1);
   for (const text of texts) expect(text).toMatch(/^.+ · \d+$/);
@@ -125,6 +162,12 @@ test('a topic page’s own category filter offers the same named, merged choices
   // Picking one keeps only the rows filed under it.
   const first = options.nth(1);
   const count = counts[0]!;
-  await page.locator('[data-list-select="category"]').selectOption((await first.getAttribute('value'))!);
-  await expect(page.locator('[data-paper-list] li[data-save-row]:visible')).toHaveCount(count);
+  const value = (await first.getAttribute('value'))!;
+  await page.locator('[data-list-select="category"]').selectOption(value);
+  await expect(page.locator('[data-paper-list] [data-list-items] > li:visible')).toHaveCount(count);
+  // The choice lives in the URL: a reload makes the choices at once and applies it.
+  await expect.poll(() => new URL(page.url()).searchParams.get('category')).toBe(value);
+  await page.reload();
+  await expect(page.locator('[data-list-select="category"]')).toHaveValue(value);
+  await expect(page.locator('[data-paper-list] [data-list-items] > li:visible')).toHaveCount(count);
 });

@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
  * links above and below the rows, and filters that search the whole atlas rather than the page on screen.
  */
 const rows = '[data-papers-browser] [data-list-items] > li';
-const shownRows = '[data-papers-browser] li[data-save-row]:visible';
+const shownRows = '[data-papers-browser] [data-list-items] > li:visible, [data-papers-browser] [data-browser-results] > li:visible';
 
 test('the list comes in short pages with page links above and below the rows', async ({ page }) => {
   await page.goto('/papers/');
@@ -44,15 +44,62 @@ test('the words filter searches every page of the list, not only the one on scre
 test('the topic filter lists every paper of the topic across pages and lives in the URL', async ({ page }) => {
   await page.goto('/papers/');
   const select = page.getByLabel('Topic');
+  // Its choices come from /papers/filters.json when the filters are first used.
+  await select.focus();
   const option = select.locator('option').nth(1);
+  await expect(option).toBeAttached();
   const label = (await option.textContent())!.trim();
   await select.selectOption((await option.getAttribute('value'))!);
   await expect(page.locator('[data-list-count]')).toHaveText(/^\d+ of 119 papers match/);
   const count = Number(((await page.locator('[data-list-count]').textContent()) ?? '').match(/^(\d+)/)?.[1]);
   expect(count).toBeGreaterThan(0);
   await expect(page.locator(shownRows)).toHaveCount(Math.min(count, 100));
-  for (const row of await page.locator(shownRows).all()) await expect(row.locator('.list-topic')).toHaveText(label);
+  for (const row of await page.locator(shownRows).all()) await expect(row.locator('h3 + p > a')).toHaveText(label);
   await page.reload();
   await expect(select).toHaveValue((await option.getAttribute('value'))!);
   await expect(page.locator(shownRows)).toHaveCount(Math.min(count, 100));
+});
+
+test('rows are served without Save buttons; the script adds one to each row where its place was held, moving nothing', async ({ page, browser }) => {
+  // The served page, its scripts held back: no button in any row, and the place each will take.
+  const held = await browser.newContext();
+  const heldPage = await held.newPage();
+  await heldPage.route(/\/_astro\/.*\.js$/, (route) => route.abort());
+  await heldPage.goto('/papers/');
+  await expect(heldPage.locator(rows)).toHaveCount(100);
+  await expect(heldPage.locator(`${rows} button`)).toHaveCount(0);
+  const boxesOf = (target: typeof page) =>
+    target.locator(rows).evaluateAll((items) => items.slice(0, 20).map((item) => {
+      const box = item.getBoundingClientRect();
+      return [Math.round(box.top), Math.round(box.height)];
+    }));
+  const before = await boxesOf(heldPage);
+  await held.close();
+
+  await page.goto('/papers/');
+  const buttons = page.locator(`${rows} button[data-save]`);
+  await expect(buttons).toHaveCount(100);
+  await expect(buttons.first()).toBeEnabled();
+  expect(await boxesOf(page)).toEqual(before);
+  // Each button names the paper it saves, for a screen reader, and sits at the end of its row's meta line.
+  const first = page.locator(rows).first();
+  const title = (await first.locator('h3').textContent())!.trim();
+  const button = first.getByRole('button', { name: title });
+  await expect(button).toHaveAccessibleName(/^Save\b/);
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await expect(first.locator('h3 + p > :last-child')).toHaveAttribute('data-save', /.+/);
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await expect(button).toHaveAccessibleName(/^Saved\b/);
+  await expect(first).toHaveAttribute('data-saved', '');
+});
+
+test('without JavaScript a row has no dead Save button', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/papers/');
+  await expect(page.locator(rows)).toHaveCount(100);
+  await expect(page.locator(`${rows} button`)).toHaveCount(0);
+  await context.close();
 });

