@@ -1,11 +1,11 @@
-import type { AtlasData, AtlasTopic } from '../../lib/topics/atlas-schema.ts';
+import type { AtlasTopic } from '../../lib/topics/atlas-schema.ts';
 import type { MapData } from '../../lib/map/map-data.ts';
 import type { FineCluster } from '../../lib/topics/fine-clusters.ts';
 import { pointBounds, type Bounds } from '../../lib/map/bounds.ts';
 
 /** The atlas in the shapes the map draws and searches: typed arrays by paper index, lookups by slug. */
 export interface MapModel {
-  atlas: AtlasData;
+  atlas: MapData;
   count: number;
   xs: Float64Array;
   ys: Float64Array;
