@@ -69,7 +69,7 @@ async function measure(size: number, workDir: string, buildDir: string, engineSc
   await writeMarkdownCorpus(contentDir, records);
   const run = await astroBuild(projectRoot, { ATLAS_CONTENT: contentDir, ATLAS_OUT_DIR: outDir, ATLAS_CACHE_DIR: join(buildDir, `cache-${records.length}`) }, `search ${records.length}`, logFile);
   const published = await readPublishedSearchIndex(outDir);
-  const text = (file: string) => published.get(file)?.toString('utf8') ?? '';
+  const text = (file: string): Uint8Array => published.get(file) ?? new Uint8Array(0);
   const gzip = new Map([...published].map(([file, body]) => [file, gzipSync(body).length]));
   const totalBytes = [...published.values()].reduce((sum, body) => sum + body.length, 0);
   const totalGzipBytes = [...gzip.values()].reduce((sum, bytes) => sum + bytes, 0);
@@ -109,7 +109,7 @@ async function measure(size: number, workDir: string, buildDir: string, engineSc
       async ({ query, shown }) => {
         const SearchEngineInPage = (window as unknown as { SearchEngine: typeof SearchEngine }).SearchEngine;
         const started = performance.now();
-        const pageEngine = await SearchEngineInPage.open((file) => fetch(`/search-index/${file}`).then((response) => response.text()));
+        const pageEngine = await SearchEngineInPage.open(async (file) => new Uint8Array(await (await fetch(`/search-index/${file}`)).arrayBuffer()));
         const response = await pageEngine.search(query, { stages: 'head' });
         await pageEngine.docs(response.hits.slice(0, shown).map((hit) => hit.id));
         return performance.now() - started;

@@ -83,7 +83,7 @@ test('the count says "at least" until the abstract shards have arrived', async (
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
-  await page.route('**/search-index/body-*.json', async (route) => {
+  await page.route('**/search-index/body-*.deflate', async (route) => {
     await held;
     await route.continue();
   });

@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 const results = (page: Page) => page.locator('[data-search-results] a');
 
@@ -105,11 +106,12 @@ test('the topic filter keeps only papers of that topic and lives in the URL', as
 
 test('no script from paper text ever runs in results', async ({ page }) => {
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-  await page.route('**/search-index/docs-*.json', async (route) => {
+  await page.route('**/search-index/docs-*.deflate', async (route) => {
     const response = await route.fetch();
-    const records = (await response.json()) as [string, string, number, number, string, string][];
+    // Doc-store chunks are deflated JSON (src/lib/search/manifest.ts): poisoned the same way.
+    const records = JSON.parse(inflateRawSync(await response.body()).toString('utf8')) as [string, string, number, number, string, string][];
     const poisoned = records.map(([title, slug, topic, year, , text]) => [`${title} ${hostile}`, slug, topic, year, hostile, `${hostile} ${text}`]);
-    await route.fulfill({ response, json: poisoned });
+    await route.fulfill({ response, body: deflateRawSync(JSON.stringify(poisoned)) });
   });
   await page.goto('/search/?q=tulu');
   await expect(results(page).first()).toContainText('<img src=x onerror=');

@@ -5,9 +5,9 @@
  * fetched whole: about 500 bytes per paper), for `rankRecommendations`, and each paper's TF-IDF terms with their
  * display text for the "why" line (`sharedWords`), loading only the term shards the shown papers need.
  */
-import { decodePack } from '../vectors/pack-file.ts';
+import { decodePack, intSection } from '../vectors/pack-file.ts';
 import { dequantiseRows } from '../vectors/quantise.ts';
-import { VECTOR_FORMAT, vectorFilePath, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from '../vectors/format.ts';
+import { inflatingLoader, VECTOR_FORMAT, vectorFilePath, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from '../vectors/format.ts';
 import type { VectorLoader } from '../vectors/query.ts';
 import type { PaperVectors } from './recommend.ts';
 
@@ -30,7 +30,8 @@ export interface LibraryVectorIndex {
  * Open the vector files for recommendations: the manifest and topic centroids only; paper shards on demand.
  * @example const index = await openLibraryVectors((path) => fetch(`/vectors/${path}`).then(async (r) => new Uint8Array(await r.arrayBuffer())))
  */
-export async function openLibraryVectors(load: VectorLoader): Promise<LibraryVectorIndex> {
+export async function openLibraryVectors(published: VectorLoader): Promise<LibraryVectorIndex> {
+  const load = inflatingLoader(published);
   const manifest = JSON.parse(new TextDecoder().decode(await load(vectorFilePath({ kind: 'manifest' })))) as VectorManifest;
   if (manifest.format !== VECTOR_FORMAT) throw new Error(`vector files of format ${manifest.format}; this page reads format ${VECTOR_FORMAT}`);
   const topicPack = decodePack<TopicsHeader>(await load(vectorFilePath({ kind: 'topics' })));
@@ -77,8 +78,8 @@ async function loadPapers(load: VectorLoader, manifest: VectorManifest, topicIds
     const { slugs } = shard.header;
     const rows = dequantiseRows({ codes: shard.sections.codes as Int8Array, scales: shard.sections.scales as Float32Array, dimensions });
     vectors.set(rows, ids.length * dimensions);
-    const rowStart = shard.sections.rowStart as Int32Array;
-    const terms = shard.sections.terms as Int32Array;
+    const rowStart = intSection(shard.sections.rowStart);
+    const terms = intSection(shard.sections.terms);
     const weights = shard.sections.weights as Uint8Array;
     slugs.forEach((slug, row) => {
       const from = rowStart[row] ?? 0;

@@ -6,10 +6,14 @@ import {
   type DocRecord,
   type FacetFile,
   type SearchManifest,
+  SEARCH_INDEX_VERSION,
   type SearchTopic,
   type ShardFile,
   type StageManifest,
 } from './manifest.ts';
+import { encodeShard } from './shard-codec.ts';
+// Shards and doc-store chunks are published deflated: a fifth to two fifths of their bytes (README "Search").
+import { deflateText } from '../bytes/deflate.ts';
 import { bodyIndexOptions, headIndexOptions, type SearchDoc } from './options.ts';
 import { texToPlain } from '../tex/plain.ts';
 
@@ -48,11 +52,12 @@ export interface SearchBuildOptions {
   maxBodyPostings?: number;
 }
 
-/** The published index: file name (relative to `/search-index/`) → file text, plus the manifest object. */
+/** The published index: file name (relative to `/search-index/`) → file text or bytes, plus the manifest object. */
 export interface SearchBundle {
   manifest: SearchManifest;
-  files: Map<string, string>;
+  files: Map<string, string | Uint8Array>;
 }
+
 
 type PlainIndex = ReturnType<MiniSearch<SearchDoc>['toJSON']>;
 type IndexEntry = ShardFile['index'][number];
@@ -104,7 +109,12 @@ function compareTerms(a: IndexEntry, b: IndexEntry): number {
   return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
-/** Split one MiniSearch index into term-range shards of about `targetBytes` each. */
+/**
+ * Split one MiniSearch index into term-range shards, written in the compact form of `shard-codec.ts`. A shard ends
+ * where its JSON form (manifest version 1) would pass `targetBytes`: the same term ranges as before the compact form,
+ * so a query loads the same terms and fuzzy matching (which stays within the typed term's shard) finds the same
+ * papers; each shard is about a quarter of those bytes.
+ */
 function shardIndex(plain: PlainIndex, targetBytes: number): { stage: StageManifest; shards: string[] } {
   const entries = (plain.index as IndexEntry[]).slice().sort(compareTerms);
   const fieldCount = Object.keys(plain.fieldIds).length;
@@ -119,9 +129,8 @@ function shardIndex(plain: PlainIndex, targetBytes: number): { stage: StageManif
     if (current.length === 0) return;
     const ids = [...currentIds].sort((a, b) => a - b);
     const lengths = ids.flatMap((id) => fieldLength[id] ?? new Array<number>(fieldCount).fill(0));
-    const shard: ShardFile = { lengths, index: current };
     firstTerms.push(current[0]![0]);
-    shards.push(JSON.stringify(shard));
+    shards.push(encodeShard({ lengths, index: current }, fieldCount));
     current = [];
     currentIds = new Set();
     currentBytes = 0;
@@ -132,7 +141,7 @@ function shardIndex(plain: PlainIndex, targetBytes: number): { stage: StageManif
     for (const postings of Object.values(entry[1])) for (const id of Object.keys(postings)) entryIds.add(Number(id));
     const entryText = JSON.stringify(entry).length + 1;
     const countNewIds = (): number => [...entryIds].filter((id) => !currentIds.has(id)).length;
-    // ~4 bytes of lengths per field for each paper the shard does not mention yet.
+    // ~4 bytes of JSON lengths per field for each paper the shard does not mention yet.
     if (currentBytes > 0 && currentBytes + entryText + countNewIds() * fieldCount * 4 > targetBytes) flush();
     currentBytes += entryText + countNewIds() * fieldCount * 4;
     current.push(entry);
@@ -183,10 +192,11 @@ export function buildBodyIndex(abstracts: readonly string[], options: Pick<Searc
 
 /**
  * Build the published search index: a head index (title, topic label + keywords, authors) and a body index
- * (abstract), each a MiniSearch index serialized with `toJSON` and cut into term-range shards; a doc store in
+ * (abstract), each a MiniSearch index serialized with `toJSON`, cut into term-range shards and written in the
+ * compact text of `shard-codec.ts`; a doc store in
  * chunks; facets; and the manifest. Same input, same bytes. `prebuiltBody` is the body index of the same papers'
  * abstracts when it was made elsewhere (`buildBodyIndex`).
- * @example buildSearchIndex({ papers, topics }).files.get('manifest.json') // => '{"version":1,"documentCount":120,…}'
+ * @example buildSearchIndex({ papers, topics }).files.get('manifest.json') // => '{"version":2,"documentCount":120,…}'
  */
 export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOptions = {}, prebuiltBody?: BodyIndex): SearchBundle {
   const { headShardBytes = 120_000, docChunkSize = 32, snippetChars = 420 } = options;
@@ -202,9 +212,9 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   const head = shardIndex(buildIndex(docs, headIndexOptions), headShardBytes);
   const body = prebuiltBody ?? buildBodyIndex(input.papers.map((paper) => paper.abstract), options);
 
-  const files = new Map<string, string>();
-  head.shards.forEach((text, n) => files.set(indexFileName('head', n), text));
-  body.shards.forEach((text, n) => files.set(indexFileName('body', n), text));
+  const files = new Map<string, string | Uint8Array>();
+  head.shards.forEach((text, n) => files.set(indexFileName('head', n), deflateText(text)));
+  body.shards.forEach((text, n) => files.set(indexFileName('body', n), deflateText(text)));
 
   const records: DocRecord[] = input.papers.map((paper) => [
     paper.title,
@@ -216,7 +226,7 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
   ]);
   const chunkCount = Math.ceil(records.length / docChunkSize);
   for (let n = 0; n < chunkCount; n += 1) {
-    files.set(indexFileName('docs', n), JSON.stringify(records.slice(n * docChunkSize, (n + 1) * docChunkSize)));
+    files.set(indexFileName('docs', n), deflateText(JSON.stringify(records.slice(n * docChunkSize, (n + 1) * docChunkSize))));
   }
 
   const facets: FacetFile = { topic: input.papers.map((paper) => paper.topic), year: input.papers.map((paper) => paper.year) };
@@ -229,7 +239,7 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
     color: topic.color ?? '#64748b',
   }));
   const manifest: SearchManifest = {
-    version: 1,
+    version: SEARCH_INDEX_VERSION,
     documentCount: docs.length,
     head: head.stage,
     body: body.stage,

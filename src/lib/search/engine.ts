@@ -6,17 +6,21 @@ import {
   type CategoryEntry,
   type DocRecord,
   type FacetFile,
+  SEARCH_INDEX_VERSION,
   type SearchManifest,
   type ShardFile,
   type StageManifest,
 } from './manifest.ts';
+import { decodeShard } from './shard-codec.ts';
+import { loadShard } from './shard-load.ts';
+import { inflateText } from '../bytes/inflate.ts';
 import { bodyIndexOptions, fuzzyDistance, headIndexOptions, termSearchOptions, type SearchDoc } from './options.ts';
 import { parseQuery, queryVariants, type QueryWord } from './query.ts';
 import { findAuthor, type AuthorEntry } from './author-suggest.ts';
 import { categoryIds, hasFilters, idsPassingFacets, intersect, type SearchFilters } from './filters.ts';
 
-/** Reads one published index file (relative to `/search-index/`) as text. */
-export type FetchIndexFile = (file: string) => Promise<string>;
+/** Reads one published index file (relative to `/search-index/`): its text, or its bytes (deflated files). */
+export type FetchIndexFile = (file: string) => Promise<string | Uint8Array>;
 
 /** One matching paper. */
 export interface SearchHit {
@@ -96,40 +100,10 @@ function collectMatches(shards: MiniSearch<SearchDoc>[], term: string, searchOpt
 }
 
 /**
- * Rebuild a loadable MiniSearch plain object from a shard: the shard carries `toJSON().index` entries and the
- * field lengths of the papers they mention; the manifest carries the global header (document count, average
- * field lengths), so BM25 scores equal those of the unsharded index.
- */
-function shardToPlainObject(shard: ShardFile, stage: StageManifest, documentCount: number): Parameters<typeof MiniSearch.loadJS>[0] {
-  const ids = new Set<number>();
-  for (const [, fields] of shard.index) for (const postings of Object.values(fields)) for (const id of Object.keys(postings)) ids.add(Number(id));
-  const sortedIds = [...ids].sort((a, b) => a - b);
-  const fieldCount = Object.keys(stage.fieldIds).length;
-  const documentIds: Record<string, number> = {};
-  const fieldLength: Record<string, number[]> = {};
-  sortedIds.forEach((id, position) => {
-    documentIds[id] = id;
-    fieldLength[id] = shard.lengths.slice(position * fieldCount, (position + 1) * fieldCount);
-  });
-  return {
-    documentCount,
-    nextId: documentCount,
-    documentIds,
-    fieldIds: stage.fieldIds,
-    fieldLength,
-    averageFieldLength: stage.averageFieldLength,
-    storedFields: {},
-    dirtCount: 0,
-    index: shard.index,
-    serializationVersion: 2,
-  };
-}
-
-/**
  * The search engine shared by the browser, the tests and the benchmark. It loads the manifest, then only the
  * shards the query's words fall in, and scores exactly as one MiniSearch index over all papers would.
  * @example
- * const engine = await SearchEngine.open((file) => fetch(`/search-index/${file}`).then((r) => r.text()));
+ * const engine = await SearchEngine.open(async (file) => new Uint8Array(await (await fetch(`/search-index/${file}`)).arrayBuffer()));
  * (await engine.search('tulu')).hits[0] // => { id: 38, score: 22.7, matchedWords: 1 }
  */
 export class SearchEngine {
@@ -140,8 +114,8 @@ export class SearchEngine {
   private facetFile: Promise<FacetFile> | undefined;
   private authorFile: Promise<AuthorEntry[]> | undefined;
   private categoryFile: Promise<CategoryEntry[]> | undefined;
-  /** Files fetched so far with their sizes in characters, in fetch order (the benchmark reads it). */
-  readonly fetched: { file: string; chars: number }[] = [];
+  /** Files fetched so far with their sizes (characters of text, or bytes), in fetch order (the benchmark reads it). */
+  readonly fetched: { file: string; size: number }[] = [];
 
   constructor(manifest: SearchManifest, fetchFile: FetchIndexFile) {
     this.manifest = manifest;
@@ -150,21 +124,26 @@ export class SearchEngine {
 
   /**
    * Fetch the manifest and return an engine.
-   * @example await SearchEngine.open((file) => readFile(`dist/search-index/${file}`, 'utf8'))
+   * @example await SearchEngine.open((file) => readFile(`dist/search-index/${file}`))
    */
   static async open(fetchFile: FetchIndexFile): Promise<SearchEngine> {
-    const text = await fetchFile('manifest.json');
+    const data = await fetchFile('manifest.json');
+    const text = typeof data === 'string' ? data : new TextDecoder().decode(data);
     const manifest = JSON.parse(text) as SearchManifest;
-    if (manifest.version !== 1) throw new Error(`search-index/manifest.json: expected version 1, found ${String(manifest.version)}`);
+    if (manifest.version !== SEARCH_INDEX_VERSION) {
+      throw new Error(`search-index/manifest.json: expected version ${SEARCH_INDEX_VERSION}, found ${String(manifest.version)}`);
+    }
     const engine = new SearchEngine(manifest, fetchFile);
-    engine.fetched.push({ file: 'manifest.json', chars: text.length });
+    engine.fetched.push({ file: 'manifest.json', size: text.length });
     return engine;
   }
 
+  /** A file's text: deflated files (`.deflate`, manifest.ts) are inflated, others decoded as UTF-8. */
   private async fetchText(file: string): Promise<string> {
-    const text = await this.fetchFile(file);
-    this.fetched.push({ file, chars: text.length });
-    return text;
+    const data = await this.fetchFile(file);
+    this.fetched.push({ file, size: typeof data === 'string' ? data.length : data.byteLength });
+    if (typeof data === 'string') return data;
+    return file.endsWith('.deflate') ? inflateText(data) : new TextDecoder().decode(data);
   }
 
   private loadShard(stage: Stage, n: number): Promise<MiniSearch<SearchDoc>> {
@@ -174,8 +153,7 @@ export class SearchEngine {
       const stageManifest = this.manifest[stage];
       const options: Options<SearchDoc> = stage === 'head' ? headIndexOptions : bodyIndexOptions;
       shard = this.fetchText(file).then((text) => {
-        const plain = shardToPlainObject(JSON.parse(text) as ShardFile, stageManifest, this.manifest.documentCount);
-        return MiniSearch.loadJS<SearchDoc>(plain, options);
+        return loadShard(decodeShard(text, Object.keys(stageManifest.fieldIds).length), stageManifest, this.manifest.documentCount, options);
       });
       shard.catch(() => this.shards.delete(file));
       this.shards.set(file, shard);

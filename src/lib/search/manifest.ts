@@ -3,8 +3,9 @@
  *
  * Files, all under `/search-index/`:
  * - `manifest.json`: a `SearchManifest` (small; fetched first).
- * - `head-<n>.json`, `body-<n>.json`: `ShardFile`s, slices of the head and body MiniSearch indexes by term range.
- * - `docs-<n>.json`: `DocRecord[]`, `manifest.docs.chunkSize` papers each, in doc-store order.
+ * - `head-<n>.deflate`, `body-<n>.deflate`: `ShardFile`s in the compact text of `shard-codec.ts`, deflated (raw
+ *   deflate, read with `inflate.ts`), slices of the head and body MiniSearch indexes by term range.
+ * - `docs-<n>.deflate`: `DocRecord[]` as JSON, deflated, `manifest.docs.chunkSize` papers each, in doc-store order.
  * - `facets.json`: `FacetFile`, topic and year of every paper (for filters on /search/).
  * - `authors.json`: `AuthorEntry[]` (src/lib/search/author-suggest.ts), every author for the filters' typeahead.
  * - `categories.json`: `CategoryEntry[]`, the papers of each choice of the category filter.
@@ -30,8 +31,14 @@ export interface SearchTopic {
   color: string;
 }
 
+/**
+ * Format of the published index: 2 is the compact shard text of `shard-codec.ts`, shards and doc-store chunks deflated
+ * (1 was JSON shards and chunks, uncompressed).
+ */
+export const SEARCH_INDEX_VERSION = 2;
+
 export interface SearchManifest {
-  version: 1;
+  version: typeof SEARCH_INDEX_VERSION;
   /** Number of papers; doc ids are 0..documentCount-1. */
   documentCount: number;
   head: StageManifest;
@@ -44,7 +51,8 @@ export interface SearchManifest {
 }
 
 /**
- * One shard: MiniSearch `toJSON().index` entries for a term range, plus the field lengths of the papers those
+ * One shard in MiniSearch's `toJSON` form (what `shard-codec.ts` encodes, and `shardFileOf` gives back; the page
+ * decodes to Maps instead): `toJSON().index` entries for a term range, plus the field lengths of the papers those
  * entries mention (flat: for each referenced id ascending, one number per field of the stage).
  */
 export interface ShardFile {
@@ -67,11 +75,11 @@ export interface FacetFile {
 }
 
 /**
- * File name of a published index file.
- * @example indexFileName('head', 3) // => 'head-3.json'
+ * File name of a published index file (deflated: `inflate.ts` reads it).
+ * @example indexFileName('head', 3) // => 'head-3.deflate'
  */
 export function indexFileName(kind: 'head' | 'body' | 'docs', n: number): string {
-  return `${kind}-${n}.json`;
+  return `${kind}-${n}.deflate`;
 }
 
 /**

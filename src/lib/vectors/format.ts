@@ -3,8 +3,25 @@
  * them. See the README section "Vector files" for the whole format.
  */
 
-/** Format version of the files; a worker refuses files of another version. */
-export const VECTOR_FORMAT = 1;
+import { inflateBytes } from '../bytes/inflate.ts';
+
+/**
+ * Format version of the files; a worker refuses files of another version. 2: every `.bin` is published deflated (raw
+ * deflate of the pack, read through `inflatingLoader`), and whole-number sections (term columns, row starts, document
+ * frequencies, neighbour places) are the narrowest of u8/u16/i32 that holds them (format 1: plain packs, i32 throughout).
+ */
+export const VECTOR_FORMAT = 2;
+
+/** Reads one file under the vector folder (path as in `vectorFilePath`), as published. */
+export type VectorLoader = (path: string) => Promise<Uint8Array>;
+
+/**
+ * A loader that gives the packs inflated: what the readers (query.ts, library/paper-vectors.ts) open the files with.
+ * @example await inflatingLoader(load)('topics.bin') // => the RAV1 pack bytes
+ */
+export function inflatingLoader(load: VectorLoader): VectorLoader {
+  return async (path) => (path.endsWith('.bin') ? inflateBytes(await load(path)) : load(path));
+}
 
 /** `/vectors/manifest.json`: everything a query needs before its first file. */
 export interface VectorManifest {
@@ -30,7 +47,8 @@ export interface TopicsHeader {
 }
 
 /**
- * Header of `terms/<n>.bin`: term i is column firstColumn + i. Sections: `df` i32 (document frequency), `codes` i8
+ * Header of `terms/<n>.bin`: term i is column firstColumn + i. Sections: `df` (document frequency; whole-number
+ * sections are u8, u16 or i32, the narrowest that fits: read them with pack-file.ts intSection), `codes` i8
  * and `scales` f32 (its row of the LSA basis, int8 per row).
  */
 export interface TermShardHeader {
@@ -42,9 +60,10 @@ export interface TermShardHeader {
 
 /**
  * Header of `papers/<topic id>.bin`, one per finest topic. Sections: `codes` i8 and `scales` f32 (unit vectors),
- * `rowStart` i32 (paper p's TF-IDF entries are [rowStart[p], rowStart[p + 1])), `terms` i32 (columns, ascending)
- * and `weights` u8 (weight × 255). When the manifest's `paperVectors` is 'embedding', also `nearStart` i32 (paper p's
- * neighbours are entries [nearStart[p], nearStart[p + 1])), `nearTopic` i32, `nearIndex` i32 (the neighbour's topic and
+ * `rowStart` (paper p's TF-IDF entries are [rowStart[p], rowStart[p + 1])), `terms` (columns, ascending; u16 while
+ * the vocabulary is under 65,536 terms) and `weights` u8 (weight × 255). When the manifest's `paperVectors` is
+ * 'embedding', also `nearStart` (paper p's neighbours are entries [nearStart[p], nearStart[p + 1])), `nearTopic`,
+ * `nearIndex` (the neighbour's topic and
  * place in that topic's shard) and `nearSimilarity` f32: the related papers the sources' embeddings gave.
  */
 export interface PaperShardHeader {

@@ -9,7 +9,8 @@
 import type { AtlasData, TopicInput } from '../topics/atlas-schema.ts';
 import { takeCorpusTerms } from '../topics/corpus-terms.ts';
 import { topicText } from '../topics/atlas-schema.ts';
-import { encodePack } from './pack-file.ts';
+import { encodePack, narrowInts } from './pack-file.ts';
+import { deflateBytes } from '../bytes/deflate.ts';
 import { dequantiseRows, quantiseRows, quantiseUnitWeights } from './quantise.ts';
 import { fnv1a, projectRow, shardWordOf } from './text-vector.ts';
 import { VECTOR_FORMAT, vectorFilePath, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from './format.ts';
@@ -30,7 +31,7 @@ export interface VectorPackInput {
 }
 
 export interface VectorPack {
-  /** Path under `/vectors/` → contents. */
+  /** Path under `/vectors/` → contents as published (`.bin` packs deflated: format.ts `inflatingLoader` reads them). */
   files: Map<string, Uint8Array>;
   manifest: VectorManifest;
   /** Each paper's unit vector before int8 quantisation (what the browser's projection of its text gives). */
@@ -88,7 +89,7 @@ export function buildVectorPack(input: VectorPackInput): VectorPack {
     files.set(
       vectorFilePath({ kind: 'terms', shard }),
       encodePack(header, {
-        df: Int32Array.from(columns, (column) => tfidf.documentFrequency[column]!),
+        df: narrowInts(Array.from(columns, (column) => tfidf.documentFrequency[column]!)),
         codes: gatherRows(quantisedBasis.codes, columns, dimensions),
         scales: Float32Array.from(columns, (column) => quantisedBasis.scales[column]!),
       }),
@@ -141,6 +142,8 @@ export function buildVectorPack(input: VectorPackInput): VectorPack {
     termShardStarts,
     paperVectors: input.paperVectors ?? 'text',
   };
+  // Published deflated (format 2): the packs' strings and int8 rows shrink to about half; readers inflate them.
+  for (const [path, bytes] of files) files.set(path, deflateBytes(bytes));
   files.set(vectorFilePath({ kind: 'manifest' }), new TextEncoder().encode(JSON.stringify(manifest)));
   return { files, manifest, vectors };
 }
@@ -173,8 +176,8 @@ function paperShard(
   return encodePack(header, {
     codes,
     scales: Float32Array.from(rows, (row) => quantised.scales[row]!),
-    rowStart,
-    terms: Int32Array.from(terms),
+    rowStart: narrowInts(rowStart),
+    terms: narrowInts(terms),
     weights: quantiseUnitWeights(Float32Array.from(weights)),
     ...(near ? nearSections(rows, near) : {}),
   });
@@ -185,8 +188,8 @@ interface NearPapers {
   atlas: AtlasData;
 }
 
-/** Sections `nearStart` i32, `nearTopic` i32, `nearIndex` i32, `nearSimilarity` f32: each paper's related papers, in order. */
-function nearSections(rows: readonly number[], near: NearPapers): Record<string, Int32Array | Float32Array> {
+/** Sections `nearStart`, `nearTopic`, `nearIndex` (whole numbers, narrowInts) and `nearSimilarity` f32: each paper's related papers, in order. */
+function nearSections(rows: readonly number[], near: NearPapers): Record<string, Uint8Array | Uint16Array | Int32Array | Float32Array> {
   const nearStart = new Int32Array(rows.length + 1);
   const topics: number[] = [];
   const indices: number[] = [];
@@ -202,7 +205,7 @@ function nearSections(rows: readonly number[], near: NearPapers): Record<string,
     }
   });
   nearStart[rows.length] = topics.length;
-  return { nearStart, nearTopic: Int32Array.from(topics), nearIndex: Int32Array.from(indices), nearSimilarity: Float32Array.from(similarities) };
+  return { nearStart: narrowInts(nearStart), nearTopic: narrowInts(topics), nearIndex: narrowInts(indices), nearSimilarity: Float32Array.from(similarities) };
 }
 
 /** The chosen rows of a row-major int8 matrix, in the order given. */

@@ -8,16 +8,15 @@
  * terms keep the specific ones on top: see the README's evaluation figures).
  */
 import { texToPlain } from '../tex/plain.ts';
-import { decodePack } from './pack-file.ts';
+import { decodePack, intSection } from './pack-file.ts';
 import { dequantiseRow, dotQuantisedRows, type QuantisedRows } from './quantise.ts';
 import { topPositions } from './select.ts';
 import { sharedTerms, strongestTerms, type QueryTerm } from './query-terms.ts';
 import { compareCodeUnits } from '../text/compare.ts';
 import { candidateTerms, fnv1a, projectRow, shardWordOf, sparseDot, weighTerms, type SparseRow } from './text-vector.ts';
-import { VECTOR_FORMAT, vectorFilePath, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from './format.ts';
+import { inflatingLoader, VECTOR_FORMAT, vectorFilePath, type VectorLoader, type PaperShardHeader, type TermShardHeader, type TopicsHeader, type VectorManifest } from './format.ts';
 
-/** Reads one file under the vector folder (path as in format.ts). */
-export type VectorLoader = (path: string) => Promise<Uint8Array>;
+export type { VectorLoader } from './format.ts';
 
 /** Longest text a query reads; the rest is ignored (with a notice), so a pasted book never stalls the worker. */
 export const MAX_QUERY_CHARACTERS = 20_000;
@@ -106,7 +105,8 @@ interface Scratch {
  * Open the vector files: the manifest and the topic centroids (the only files every query needs).
  * @example const index = await openSimilarIndex((path) => fetch(`/vectors/${path}`).then(async (r) => new Uint8Array(await r.arrayBuffer())))
  */
-export async function openSimilarIndex(load: VectorLoader): Promise<SimilarIndex> {
+export async function openSimilarIndex(published: VectorLoader): Promise<SimilarIndex> {
+  const load = inflatingLoader(published);
   const manifest = JSON.parse(new TextDecoder().decode(await load(vectorFilePath({ kind: 'manifest' })))) as VectorManifest;
   if (manifest.format !== VECTOR_FORMAT) throw new Error(`vector files of format ${manifest.format}; this page reads format ${VECTOR_FORMAT}`);
   const topics = decodePack<TopicsHeader>(await load(vectorFilePath({ kind: 'topics' })));
@@ -332,7 +332,7 @@ export class SimilarIndex {
         const { header, sections } = decodePack<TermShardHeader>(bytes);
         return {
           header,
-          df: sections.df as Int32Array,
+          df: intSection(sections.df),
           basis: { codes: sections.codes as Int8Array, scales: sections.scales as Float32Array, dimensions: this.manifest.dimensions },
           indexOfKey: new Map(header.keys.map((key, index) => [key, index])),
         };
@@ -353,11 +353,11 @@ export class SimilarIndex {
           topicIndex: this.topicIndexOfId.get(topic)!,
           header,
           vectors: { codes: sections.codes as Int8Array, scales: sections.scales as Float32Array, dimensions: this.manifest.dimensions },
-          rowStart: sections.rowStart as Int32Array,
-          terms: sections.terms as Int32Array,
+          rowStart: intSection(sections.rowStart),
+          terms: intSection(sections.terms),
           weights: Float32Array.from(sections.weights as Uint8Array, (weight) => weight / 255),
           ...(sections.nearStart
-            ? { near: { start: sections.nearStart as Int32Array, topic: sections.nearTopic as Int32Array, index: sections.nearIndex as Int32Array, similarity: sections.nearSimilarity as Float32Array } }
+            ? { near: { start: intSection(sections.nearStart), topic: intSection(sections.nearTopic), index: intSection(sections.nearIndex), similarity: sections.nearSimilarity as Float32Array } }
             : {}),
         };
       });

@@ -7,8 +7,10 @@ import { getSearchBundle } from '../../data/search.ts';
  */
 export const getStaticPaths = (async () => {
   const { files } = await getSearchBundle();
-  return [...files.keys()].sort().map((file) => ({ params: { file }, props: { body: files.get(file) ?? '' } }));
+  return [...files.keys()].sort().map((file) => ({ params: { file }, props: { body: files.get(file) ?? '', file } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ body: string }> = ({ props }) =>
-  new Response(props.body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute<{ body: string | Uint8Array; file: string }> = ({ props }) =>
+  new Response(typeof props.body === 'string' ? props.body : new Uint8Array(props.body), {
+    headers: { 'Content-Type': props.file.endsWith('.deflate') ? 'application/octet-stream' : 'application/json; charset=utf-8' },
+  });

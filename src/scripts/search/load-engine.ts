@@ -8,7 +8,8 @@ export function loadEngine(base: string): Promise<SearchEngine> {
   engine ??= SearchEngine.open(async (file) => {
     const response = await fetch(joinBase(base, `/search-index/${file}`));
     if (!response.ok) throw new Error(`search-index/${file}: HTTP ${response.status}`);
-    return response.text();
+    // Bytes: shards and doc-store chunks are deflated (src/lib/search/manifest.ts); the engine inflates them.
+    return new Uint8Array(await response.arrayBuffer());
   });
   engine.catch(() => {
     engine = undefined;

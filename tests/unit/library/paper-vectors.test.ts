@@ -4,6 +4,7 @@ import { encodePack } from '../../../src/lib/vectors/pack-file.ts';
 import { quantiseRows, quantiseUnitWeights } from '../../../src/lib/vectors/quantise.ts';
 import { VECTOR_FORMAT, type VectorManifest } from '../../../src/lib/vectors/format.ts';
 import { openLibraryVectors } from '../../../src/lib/library/paper-vectors.ts';
+import { deflateBytes } from '../../../src/lib/bytes/deflate.ts';
 
 /** A vector folder in the published format: 3 topics along axes 0, 1, 2 of 4 dimensions; 2 papers each; 4 terms. */
 function vectorFolder(): Map<string, Uint8Array> {
@@ -35,7 +36,8 @@ const loader = (files: Map<string, Uint8Array>, fetched: string[]) => async (pat
   fetched.push(path);
   const bytes = files.get(path);
   if (!bytes) throw new Error(`no ${path}`);
-  return bytes;
+  // Published packs are deflated (vector format 2).
+  return path.endsWith('.bin') ? deflateBytes(bytes) : bytes;
 };
 
 test('candidate topics: the library own first, then the nearest by centroid until enough papers', async () => {

@@ -1,14 +1,21 @@
 import { test } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import MiniSearch from 'minisearch';
 import { buildBodyIndex, buildSearchIndex, clipText, type SearchBuildInput } from '../../../src/lib/search/build-index.ts';
 import { SearchEngine } from '../../../src/lib/search/engine.ts';
-import type { DocRecord, ShardFile } from '../../../src/lib/search/manifest.ts';
+import type { DocRecord } from '../../../src/lib/search/manifest.ts';
+import { decodeShard } from '../../../src/lib/search/shard-codec.ts';
 import { headIndexOptions, termSearchOptions, type SearchDoc } from '../../../src/lib/search/options.ts';
 import { bundledSearchInput } from '../bundled-corpus.ts';
 
 const corpus = bundledSearchInput();
-const openEngine = (files: Map<string, string>): Promise<SearchEngine> =>
+/** A published shard or doc chunk's text (they are deflated). */
+const inflate = (data: string | Uint8Array | undefined): string => {
+  assert.ok(data instanceof Uint8Array, 'a deflated file');
+  return inflateRawSync(data).toString('utf8');
+};
+const openEngine = (files: Map<string, string | Uint8Array>): Promise<SearchEngine> =>
   SearchEngine.open(async (file) => {
     const text = files.get(file);
     if (text === undefined) throw new Error(`missing ${file}`);
@@ -31,7 +38,7 @@ test('a body index built apart (as the build worker does) gives the same bytes a
 test('shards cover the term space in ascending, disjoint ranges', () => {
   const { manifest, files } = buildSearchIndex(corpus, { headShardBytes: 4000, bodyShardBytes: 4000 });
   assert.ok(manifest.head.firstTerms.length > 3);
-  const terms = manifest.head.firstTerms.flatMap((_, n) => (JSON.parse(files.get(`head-${n}.json`)!) as ShardFile).index.map(([term]) => term));
+  const terms = manifest.head.firstTerms.flatMap((_, n) => decodeShard(inflate(files.get(`head-${n}.deflate`)), 3).entries.map(([term]) => term));
   assert.deepEqual(terms, [...terms].sort());
   assert.equal(new Set(terms).size, terms.length);
 });
@@ -64,7 +71,7 @@ test('a query loads only the shards its words fall in', async () => {
 
 test('abstract terms found in very many papers are left out of the body index', async () => {
   const { files } = buildSearchIndex(corpus, { maxBodyPostings: 30 });
-  const bodyTerms = [...files].filter(([file]) => file.startsWith('body-')).flatMap(([, text]) => (JSON.parse(text) as ShardFile).index.map(([term]) => term));
+  const bodyTerms = [...files].filter(([file]) => file.startsWith('body-')).flatMap(([, text]) => decodeShard(inflate(text), 1).entries.map(([term]) => term));
   assert.ok(!bodyTerms.includes('language'));
   assert.ok(bodyTerms.includes('traitbasis'));
 });
@@ -75,7 +82,7 @@ test('the doc store holds title, slug, topic, year, authors and a clipped snippe
     papers: [{ title: 'A', slug: 'a', abstract: 'word '.repeat(200), authors: ['Ann Lee', 'Bo Chen', 'Cy Diaz', 'Di Eck'], year: 2024, topic: 0 }],
   };
   const { files, manifest } = buildSearchIndex(input, { snippetChars: 40 });
-  const [record] = JSON.parse(files.get('docs-0.json')!) as DocRecord[];
+  const [record] = JSON.parse(inflate(files.get('docs-0.deflate'))) as DocRecord[];
   assert.deepEqual(record?.slice(0, 5), ['A', 'a', 0, 2024, 'Ann Lee, Bo Chen, Cy Diaz et al.']);
   assert.ok((record?.[5].length ?? 0) <= 41);
   assert.deepEqual(manifest.topics, [{ id: 0, label: 'agents · tools', slug: 'agents-tools', color: '#123456' }]);

@@ -18,5 +18,6 @@ test('a prefix spans every shard that can hold its terms', () => {
 });
 
 test('index file names are stable', () => {
-  assert.equal(indexFileName('body', 12), 'body-12.json');
+  assert.equal(indexFileName('body', 12), 'body-12.deflate');
+  assert.equal(indexFileName('docs', 12), 'docs-12.deflate');
 });

@@ -1,11 +1,12 @@
 import { test } from 'node:test';
+import { inflateRawSync } from 'node:zlib';
 import assert from 'node:assert/strict';
 import { buildTopicModel } from '../../../src/lib/topics/pipeline.ts';
 import { topicText } from '../../../src/lib/topics/atlas-schema.ts';
 import { buildVectorPack } from '../../../src/lib/vectors/pack.ts';
 import { openSimilarIndex, type SimilarIndex } from '../../../src/lib/vectors/query.ts';
 import { candidateTerms, projectRow, weighTerms } from '../../../src/lib/vectors/text-vector.ts';
-import { decodePack } from '../../../src/lib/vectors/pack-file.ts';
+import { decodePack, intSection } from '../../../src/lib/vectors/pack-file.ts';
 import type { TermShardHeader, VectorManifest } from '../../../src/lib/vectors/format.ts';
 import { fnv1a, shardWordOf } from '../../../src/lib/vectors/text-vector.ts';
 import { bundledTopicInputs } from '../bundled-corpus.ts';
@@ -29,7 +30,7 @@ function projectFromFiles(text: string): Float32Array {
   const shards = new Map<number, ReturnType<typeof decodePack<TermShardHeader>>>();
   const shardOf = (key: string) => {
     const shard = fnv1a(shardWordOf(key)) % manifest.termShardCount;
-    if (!shards.has(shard)) shards.set(shard, decodePack<TermShardHeader>(pack.files.get(`terms/${shard}.bin`)!));
+    if (!shards.has(shard)) shards.set(shard, decodePack<TermShardHeader>(inflateRawSync(pack.files.get(`terms/${shard}.bin`)!)));
     return shards.get(shard)!;
   };
   const basis = new Map<number, Float32Array>();
@@ -40,7 +41,7 @@ function projectFromFiles(text: string): Float32Array {
     const column = header.firstColumn + index;
     const scale = (sections.scales as Float32Array)[index]!;
     basis.set(column, Float32Array.from((sections.codes as Int8Array).subarray(index * manifest.dimensions, (index + 1) * manifest.dimensions), (code) => code * scale));
-    return { column, documentFrequency: (sections.df as Int32Array)[index]! };
+    return { column, documentFrequency: intSection(sections.df)[index]! };
   }, manifest);
   return projectRow(row, (column) => basis.get(column), manifest.dimensions);
 }
