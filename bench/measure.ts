@@ -13,6 +13,30 @@ export interface ProcessRun {
   peakTreeRssMb: number;
   /** Highest single-process peak (VmHWM), in MB; catches spikes shorter than the sampling interval. */
   peakProcessHwmMb: number;
+  /**
+   * CPU seconds (user + system) of the command and the descendants it waited for, on every core; undefined off
+   * Linux. Other work on a shared machine stretches wall time far more than CPU time, so ratios between builds of
+   * one run are compared on both.
+   */
+  cpuSeconds?: number | undefined;
+}
+
+/** Linux clock ticks per second (`getconf CLK_TCK`), the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds of this process's children that have ended and been waited for (cutime + cstime in /proc/self/stat);
+ * undefined where there is no /proc.
+ */
+async function childrenCpuSeconds(): Promise<number | undefined> {
+  try {
+    const stat = await readFile('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of the line (cutime, cstime) are 13 and 14 after the command name.
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
 
 async function statusField(pid: number, field: string): Promise<number> {
@@ -51,6 +75,7 @@ async function processTree(rootPid: number): Promise<number[]> {
  * Output is also echoed to `echo` (the bench's log) so a long build shows progress.
  */
 export async function runMeasured(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; echo?: (line: string) => void }): Promise<ProcessRun> {
+  const cpuBefore = await childrenCpuSeconds();
   const startedMs = performance.now();
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: TimedLine[] = [];
@@ -77,9 +102,11 @@ export async function runMeasured(command: string, args: readonly string[], opti
   running = false;
   await sampler;
   lines.sort((a, b) => a.atMs - b.atMs);
+  const cpuAfter = await childrenCpuSeconds();
   return {
     exitCode,
     seconds: (performance.now() - startedMs) / 1000,
+    cpuSeconds: cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round((cpuAfter - cpuBefore) * 100) / 100,
     lines,
     peakTreeRssMb: Math.round(peakTreeRssMb),
     peakProcessHwmMb: Math.round(peakProcessHwmMb),

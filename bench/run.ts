@@ -31,6 +31,9 @@ const TARGETS = { build10kSeconds: 60, build100kSeconds: 600, build100kPeakMb: 6
 interface WarmRun {
   seconds: number;
   ratioToCold: number;
+  /** CPU seconds of the rebuild and their ratio to the cold build's (see ProcessRun.cpuSeconds); absent in older rows. */
+  cpuSeconds?: number | undefined;
+  cpuRatioToCold?: number | undefined;
   stages: BuildStages;
   peakTreeRssMb: number;
 }
@@ -42,7 +45,7 @@ interface SizeResult {
   papers: number;
   requested: number;
   corpusWriteSeconds: number;
-  build: { seconds: number; stages: BuildStages; pagesPerSecond: number; peakTreeRssMb: number; peakProcessHwmMb: number };
+  build: { seconds: number; stages: BuildStages; pagesPerSecond: number; peakTreeRssMb: number; peakProcessHwmMb: number; cpuSeconds?: number | undefined };
   dist: { bytes: number; files: number };
   /** dist/ by kind of file (bench/dist-kinds.ts); absent in rows measured before it was added. */
   distByKind?: Record<DistKind, KindSize>;
@@ -110,7 +113,8 @@ async function benchSize(requested: number, workDir: string, buildDir: string): 
   if (papers === WARM_SIZE) {
     const rebuild = async (label: string, extraEnv: Record<string, string> = {}): Promise<WarmRun> => {
       const run = await astroBuild(projectRoot, { ...env, ...extraEnv }, label);
-      return { seconds: round(run.seconds), ratioToCold: round(run.seconds / cold.seconds), stages: parseBuildLog(run.lines), peakTreeRssMb: run.peakTreeRssMb };
+      const cpuRatioToCold = run.cpuSeconds !== undefined && cold.cpuSeconds ? round(run.cpuSeconds / cold.cpuSeconds) : undefined;
+      return { seconds: round(run.seconds), ratioToCold: round(run.seconds / cold.seconds), cpuSeconds: run.cpuSeconds, cpuRatioToCold, stages: parseBuildLog(run.lines), peakTreeRssMb: run.peakTreeRssMb };
     };
     unchanged = await rebuild(`atlas ${papers} unchanged`);
     const extra = await oneMorePaper(records);
@@ -146,6 +150,7 @@ async function benchSize(requested: number, workDir: string, buildDir: string): 
       pagesPerSecond: Math.round((stages.pageCount ?? 0) / cold.seconds),
       peakTreeRssMb: cold.peakTreeRssMb,
       peakProcessHwmMb: cold.peakProcessHwmMb,
+      cpuSeconds: cold.cpuSeconds,
     },
     dist,
     distByKind,
@@ -198,7 +203,11 @@ function formatTable(results: readonly SizeResult[]): string {
   lines.push('', 'dist/ by kind of file, MB (search: raw, gzip in brackets):', '', ...formatKindTable(results));
   const warm = results.find((result) => result.warm);
   if (warm?.warm) {
-    const share = (run: WarmRun) => `${run.seconds.toFixed(1)} s (${Math.round(run.ratioToCold * 100)}% of cold ${warm.build.seconds.toFixed(1)} s)`;
+    const cpu = (run: WarmRun) =>
+      run.cpuSeconds === undefined || run.cpuRatioToCold === undefined || warm.build.cpuSeconds === undefined
+        ? ''
+        : `; CPU ${run.cpuSeconds.toFixed(1)} s (${Math.round(run.cpuRatioToCold * 100)}% of ${warm.build.cpuSeconds.toFixed(1)} s)`;
+    const share = (run: WarmRun) => `${run.seconds.toFixed(1)} s (${Math.round(run.ratioToCold * 100)}% of cold ${warm.build.seconds.toFixed(1)} s${cpu(run)})`;
     lines.push('', `rebuilds at ${warm.papers} papers, same cache:`);
     if (warm.unchanged) lines.push(`- nothing changed: ${share(warm.unchanged)}`);
     lines.push(`- one paper added, folded into the stored fit (ATLAS_INCREMENTAL=1): ${share(warm.warm)}`);

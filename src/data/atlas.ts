@@ -12,6 +12,9 @@ import { startSearchBodyIndex } from './search-body.ts';
 import { topicInputsOf } from '../lib/topics/topic-inputs.ts';
 import { texToPlain } from '../lib/tex/plain.ts';
 import { embeddingRule } from '../lib/vectors/embedding.ts';
+import { textScansToKeep, useTextScans } from '../lib/topics/corpus-terms.ts';
+import { readTextScans, writeTextScans } from '../lib/topics/text-scans.ts';
+import { topicText } from '../lib/topics/atlas-schema.ts';
 
 let fitOfBuild: Promise<CachedAtlas & { paperVectors: 'text' | 'embedding' }> | undefined;
 
@@ -49,15 +52,27 @@ function getTopicFit(): Promise<CachedAtlas & { paperVectors: 'text' | 'embeddin
     if (embeddings) console.log(`[atlas] embeddings: every paper has one (${embeddings.sourceDimensions} numbers, used as ${embeddings.dimensions}): they place the papers`);
     // The body search index needs no topics: it is built on a worker thread while the topic step runs here.
     void startSearchBodyIndex().catch(() => {});
-    const fit = await cachedAtlas(topicInputsOf(papers), {
-      dir: join(config.cacheDir, 'research-atlas'),
-      fitKey: await topicCodeVersion(process.cwd(), TOPIC_SEED),
+    const storeDir = join(config.cacheDir, 'research-atlas');
+    const fitKey = await topicCodeVersion(process.cwd(), TOPIC_SEED);
+    const topicInputs = topicInputsOf(papers);
+    // The last build's scans of its texts: the fit, a fold and the vector files tokenise only new texts.
+    const keptScans = fitKey === undefined ? undefined : await readTextScans(storeDir, fitKey);
+    if (keptScans) useTextScans(keptScans);
+    const fit = await cachedAtlas(topicInputs, {
+      dir: storeDir,
+      fitKey,
       incremental: config.incremental,
       ...(embeddings ? { embeddings } : {}),
       seed: TOPIC_SEED,
       log: (line) => console.log(`[atlas] ${line}`),
       onProgress: progressLogger(),
     });
+    const scansToKeep = fitKey === undefined ? undefined : textScansToKeep(topicInputs.map(topicText));
+    if (fitKey !== undefined && scansToKeep) {
+      const startedMs = performance.now();
+      await writeTextScans(storeDir, scansToKeep, fitKey);
+      console.log(`[atlas] topics: stored the scans of ${scansToKeep.scanOfDigest.size} texts for the next build in ${((performance.now() - startedMs) / 1000).toFixed(1)} s`);
+    }
     // Years are laid on after the fit (which never reads dates), so a reused or folded fit counts this build's dates.
     const yearBySlug = new Map<string, number>();
     for (const paper of papers) {

@@ -5,11 +5,21 @@ import { getAuthorLookups } from './authors.ts';
 import { getCategoryIndex } from './categories.ts';
 import { getPapers } from './papers.ts';
 import { startSearchBodyIndex } from './search-body.ts';
+import { getVectorPack } from './vectors.ts';
+import { getTrends } from './trends.ts';
 
 let bundleOfBuild: Promise<SearchBundle> | undefined;
 
 /** The published search index of this build's papers: built once, shared by the `/search-index/` files. */
 export function getSearchBundle(): Promise<SearchBundle> {
+  if (bundleOfBuild === undefined) {
+    // Astro asks every route for its paths before it renders any, and this route's paths wait for the body index's
+    // worker. When the topic step was short (a stored fit reused or folded into) the main thread would idle there
+    // (10k: 2–4 s); the vector files and the trends, which need the topics but not the index, are made meanwhile.
+    // Their own routes await the same memoised promises, so an error still fails the build there.
+    void getVectorPack().catch(() => {});
+    void getTrends().catch(() => {});
+  }
   bundleOfBuild ??= Promise.all([getPapers(), getAtlasLookups(), startSearchBodyIndex(), getAuthorLookups(), getCategoryIndex()]).then(([papers, { atlas, colorOfTopic }, body, authors, categories]) => {
     const startedMs = performance.now();
     const built = buildSearchIndex(papersToSearchInput(papers, atlas, colorOfTopic), {}, body);

@@ -22,10 +22,10 @@
 import type { AtlasData, AtlasPaper, AtlasTopic, TopicInput } from './atlas-schema.ts';
 import { topicText } from './atlas-schema.ts';
 import { round } from './atlas-json.ts';
-import { tokenizeCorpus, type TokenizedCorpus } from './tokenize.ts';
+import type { TokenizedCorpus } from './tokenize.ts';
 import { buildFeatures, type FeatureCorpus } from './phrases.ts';
 import { buildTfidf, type TfidfModel } from './tfidf.ts';
-import { handOnCorpusTerms } from './corpus-terms.ts';
+import { handOnCorpusTerms, tokenizeTexts } from './corpus-terms.ts';
 import { latentSemanticSpace } from './svd.ts';
 import { slugifyLabels } from './label.ts';
 import { canonicalTerms, findAbbreviations } from './abbreviations.ts';
@@ -115,7 +115,8 @@ export function buildTopicModel(papers: readonly TopicInput[], options: BuildAtl
 
   progress('tokenize', 0, paperCount);
   const texts = papers.map(topicText);
-  const corpus = tokenizeCorpus(texts);
+  // Texts whose scan a rebuild kept are not read again (corpus-terms.ts); the tokens are tokenizeCorpus's.
+  const corpus = tokenizeTexts(texts);
   progress('tokenize', paperCount, paperCount);
   finishStage('tokenize', `${paperCount} docs, ${corpus.tokenIds.length} tokens, ${corpus.unigramCount} distinct terms`);
 

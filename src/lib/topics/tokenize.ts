@@ -163,12 +163,87 @@ export interface TokenizedCorpus {
 }
 
 /**
+ * The distinct token surfaces of the texts scanned with it, each with its index: scans (`scanText`) refer to
+ * surfaces by index, so a scan is a row of integers and a corpus re-tokenised from kept scans never hashes a string
+ * per token again.
+ */
+export class SurfaceTable {
+  readonly surfaces: string[] = [];
+  /** Per surface, once a corpus has read it: its term key ('' for a surface that is not a term) and display variant. */
+  readonly keys: string[] = [];
+  readonly variants: string[] = [];
+  readonly #indexOf = new Map<string, number>();
+
+  /**
+   * A table of these surfaces (and, when known, their keys and variants, parallel to them), as text-scans.ts stores it.
+   * @example SurfaceTable.of(['graph']).indexOf('graph') // => 0
+   */
+  static of(surfaces: readonly string[], keys: readonly string[] = [], variants: readonly string[] = []): SurfaceTable {
+    const table = new SurfaceTable();
+    for (const surface of surfaces) table.indexOf(surface);
+    if (keys.length === surfaces.length && variants.length === surfaces.length) {
+      table.keys.push(...keys);
+      table.variants.push(...variants);
+    }
+    return table;
+  }
+
+  /**
+   * Index of `surface`, added when new.
+   * @example new SurfaceTable().indexOf('graph') // => 0
+   */
+  indexOf(surface: string): number {
+    let index = this.#indexOf.get(surface);
+    if (index === undefined) {
+      index = this.surfaces.length;
+      this.surfaces.push(surface);
+      this.#indexOf.set(surface, index);
+    }
+    return index;
+  }
+}
+
+/** In a scan, the mark before a token that punctuation (anything but white space) separates from the one before. */
+export const PUNCTUATION = -1;
+
+/**
+ * A text as the tokenizer reads it, before any corpus gives its words ids: the index (in `table`) of each token's
+ * surface in order, with PUNCTUATION before a token that punctuation separates from the one before. It depends on
+ * the text alone, so a build keeps the scans of the last build's texts (corpus-terms.ts, text-scans.ts) and reads
+ * only the texts that are new; `tokenizeScans` of the scans gives exactly `tokenizeCorpus` of the texts.
+ * @example const table = new SurfaceTable(); scanText('Graph networks: a graph', table) // => Int32Array [0, 1, -1, 2, 0]
+ */
+export function scanText(text: string, table: SurfaceTable): Int32Array {
+  const normalized = normalizeText(text);
+  const scan: number[] = [];
+  let previousEnd = 0;
+  for (const match of normalized.matchAll(tokenPattern)) {
+    const start = match.index;
+    if (previousEnd > 0 && hasPunctuation(normalized, previousEnd, start)) scan.push(PUNCTUATION);
+    previousEnd = start + match[0].length;
+    scan.push(table.indexOf(cleanSurface(match[0])));
+  }
+  return Int32Array.from(scan);
+}
+
+/**
  * Tokenize a whole corpus into integer ids. Each distinct surface string is classified and keyed once (cached),
  * so the per-token cost is one regular-expression match and one Map lookup.
  * @example tokenizeCorpus(['Graph neural networks.', 'A graph network']).unigramDisplay // => ['graph', 'neural', 'network']
  */
 export function tokenizeCorpus(texts: readonly string[]): TokenizedCorpus {
-  const surfaceEntry = new Map<string, number>();
+  const table = new SurfaceTable();
+  return tokenizeScans(texts.map((text) => scanText(text, table)), table);
+}
+
+/**
+ * Tokenize a corpus given as the scans of its texts (`scanText`) and their surfaces: the same ids as `tokenizeCorpus`
+ * of the texts (entries, unigrams and variants are numbered as they first occur, in the order of the documents).
+ * @example const table = new SurfaceTable(); tokenizeScans([scanText('Graph networks.', table)], table).unigramDisplay // => ['graph', 'network']
+ */
+export function tokenizeScans(scans: readonly Int32Array[], table: SurfaceTable): TokenizedCorpus {
+  const { surfaces, keys, variants } = table;
+  const entryOfSurface = new Int32Array(surfaces.length).fill(-1);
   const entryUnigram: number[] = [];
   const entryCount: number[] = [];
   const entrySurface: string[] = [];
@@ -178,7 +253,7 @@ export function tokenizeCorpus(texts: readonly string[]): TokenizedCorpus {
   let tokenIds = new Int32Array(1 << 16);
   let tokenVariants = new Int32Array(1 << 16);
   let tokenCount = 0;
-  const docOffsets = new Int32Array(texts.length + 1);
+  const docOffsets = new Int32Array(scans.length + 1);
 
   const push = (value: number, variant: number): void => {
     if (tokenCount === tokenIds.length) {
@@ -193,34 +268,41 @@ export function tokenizeCorpus(texts: readonly string[]): TokenizedCorpus {
     tokenIds[tokenCount++] = value;
   };
 
-  for (let doc = 0; doc < texts.length; doc++) {
+  for (let doc = 0; doc < scans.length; doc++) {
     docOffsets[doc] = tokenCount;
-    const text = normalizeText(texts[doc]!);
-    let previousEnd = 0;
     let lastWasBoundary = true;
-    for (const match of text.matchAll(tokenPattern)) {
-      const start = match.index;
-      if (!lastWasBoundary && hasPunctuation(text, previousEnd, start)) {
+    let punctuationBefore = false;
+    for (const surfaceIndex of scans[doc]!) {
+      if (surfaceIndex === PUNCTUATION) {
+        punctuationBefore = true;
+        continue;
+      }
+      if (punctuationBefore && !lastWasBoundary) {
         push(BOUNDARY, BOUNDARY);
         lastWasBoundary = true;
       }
-      previousEnd = start + match[0].length;
-      const surface = cleanSurface(match[0]);
-      let entry = surfaceEntry.get(surface);
-      if (entry === undefined) {
+      punctuationBefore = false;
+      let entry = entryOfSurface[surfaceIndex]!;
+      if (entry === -1) {
+        const surface = surfaces[surfaceIndex]!;
         entry = entryUnigram.length;
-        surfaceEntry.set(surface, entry);
-        const lower = surface.toLowerCase();
+        entryOfSurface[surfaceIndex] = entry;
+        // Classified once per surface for the table's life: a table kept between builds skips the stemmer.
+        if (keys[surfaceIndex] === undefined) {
+          const lower = surface.toLowerCase();
+          keys[surfaceIndex] = isKeptSurface(lower) ? termKey(lower) : '';
+          variants[surfaceIndex] = displayVariant(surface);
+        }
+        const key = keys[surfaceIndex]!;
         let unigram = BOUNDARY;
-        if (isKeptSurface(lower)) {
-          const key = termKey(lower);
+        if (key !== '') {
           unigram = keyToUnigram.get(key) ?? keyToUnigram.size;
           if (unigram === keyToUnigram.size) keyToUnigram.set(key, unigram);
         }
         entryUnigram.push(unigram);
         entryCount.push(0);
         entrySurface.push(surface);
-        const variant = displayVariant(surface);
+        const variant = variants[surfaceIndex]!;
         const variantId = variantIds.get(variant) ?? variantIds.size;
         if (variantId === variantIds.size) variantIds.set(variant, variantId);
         entryVariant.push(variantId);
@@ -237,7 +319,7 @@ export function tokenizeCorpus(texts: readonly string[]): TokenizedCorpus {
     }
     if (!lastWasBoundary) push(BOUNDARY, BOUNDARY);
   }
-  docOffsets[texts.length] = tokenCount;
+  docOffsets[scans.length] = tokenCount;
 
   const unigramCount = keyToUnigram.size;
   const unigramFrequency = new Int32Array(unigramCount);

@@ -161,7 +161,7 @@ test('characters cut by a stream chunk boundary still stream as UTF-8', async ()
   assert.equal(streamed.papers.length, 3000);
 });
 
-test('ingestSourcePaths reads files ahead but ingests and reports them in order, one vanished file costing only itself', async () => {
+test('ingestSourcePaths ingests and reports files in order, one vanished file costing only itself', async () => {
   await withTempDir(async (dir) => {
     const count = 40;
     for (let index = 0; index < count; index++) {

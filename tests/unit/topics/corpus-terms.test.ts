@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { corpusTermsOf, handOnCorpusTerms, takeCorpusTerms } from '../../../src/lib/topics/corpus-terms.ts';
+import { corpusTermsOf, handOnCorpusTerms, takeCorpusTerms, textDigest, textScansToKeep, tokenizeTexts, useTextScans } from '../../../src/lib/topics/corpus-terms.ts';
+import { SurfaceTable, tokenizeCorpus } from '../../../src/lib/topics/tokenize.ts';
 
 const texts = ['Graph neural networks for molecules.', 'A graph network of neural units.', 'Sparse matrix methods.'];
 
@@ -26,4 +27,24 @@ test('takeCorpusTerms makes its own terms when the texts differ from those hande
   const terms = takeCorpusTerms(other);
   assert.equal(terms.tfidf.matrix.rowCount, 2);
   assert.ok(terms.corpus.unigramDisplay.includes('quantum'));
+});
+
+test('tokenizeTexts scans only texts it has not seen, and gives tokenizeCorpus exactly', () => {
+  useTextScans({ table: new SurfaceTable(), scanOfDigest: new Map() });
+  const first = ['Graph neural networks for molecules.', 'Sparse matrix methods.'];
+  assert.deepEqual(tokenizeTexts(first), tokenizeCorpus(first));
+  const kept = textScansToKeep(first);
+  assert.ok(kept);
+  assert.equal(kept.scanOfDigest.size, 2);
+  assert.equal(textScansToKeep(first), undefined, 'nothing new since: nothing to keep');
+  // The next build starts from what was kept and adds one text.
+  useTextScans(kept);
+  const second = ['A graph network of neural units.', ...first];
+  assert.deepEqual(tokenizeTexts(second), tokenizeCorpus(second));
+  const next = textScansToKeep(second.slice(0, 2));
+  assert.ok(next);
+  assert.deepEqual([...next.scanOfDigest.keys()].sort(), second.slice(0, 2).map(textDigest).sort());
+  assert.ok(!next.table.surfaces.includes('Sparse'), 'the surfaces of texts gone are not kept');
+  useTextScans(next);
+  assert.deepEqual(tokenizeTexts(second.slice(0, 2)), tokenizeCorpus(second.slice(0, 2)));
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeText, termKey, tokenize, tokenizeCorpus } from '../../../src/lib/topics/tokenize.ts';
+import { normalizeText, PUNCTUATION, scanText, SurfaceTable, termKey, tokenize, tokenizeCorpus, tokenizeScans } from '../../../src/lib/topics/tokenize.ts';
 import { buildFeatures } from '../../../src/lib/topics/phrases.ts';
 
 test('tokenize keeps acronyms and model names lower-cased', () => {
@@ -71,4 +71,23 @@ test('tokenizeCorpus shows a compound capitalised to spell an acronym in lower c
   assert.ok(!corpus.unigramDisplay.includes('Communication-cEntric'));
   assert.ok(corpus.unigramDisplay.includes('mRNA'));
   assert.ok(corpus.unigramDisplay.includes('iPhone'));
+});
+
+test('scanText marks punctuation between tokens and refers to surfaces by index', () => {
+  const table = new SurfaceTable();
+  assert.deepEqual([...scanText("Graph networks: a graph's survey", table)], [0, 1, PUNCTUATION, 2, 3, 4]);
+  assert.deepEqual(table.surfaces, ['Graph', 'networks', 'a', 'graph', 'survey']);
+});
+
+test('tokenizeScans of scans gives exactly tokenizeCorpus of the texts, also from a table that has read them before', () => {
+  const texts = ['Graph neural networks; GNNs.', 'A graph network, of LLMs.', '', 'Models of LLMs and graph models.', '$x$ \\emph{Graph} models!'];
+  const expected = tokenizeCorpus(texts);
+  const table = new SurfaceTable();
+  // Scanned in another order than tokenised: ids follow the documents, never the table.
+  const scans = [...texts].reverse().map((text) => scanText(text, table)).reverse();
+  assert.deepEqual(tokenizeScans(scans, table), expected);
+  assert.ok(table.keys.length > 0);
+  assert.deepEqual(tokenizeScans(scans, table), expected);
+  const stored = SurfaceTable.of(table.surfaces, table.keys, table.variants);
+  assert.deepEqual(tokenizeScans(scans, stored), expected);
 });
