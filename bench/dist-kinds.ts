@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 /**
  * The kinds of file a built atlas publishes, as the bench reports them: what a host stores and what grows with
  * the corpus. `papers` are the paper pages, `lists` the papers list's pages, `topics` everything under `topics/`
- * (pages and feeds), `pages` every other HTML page, `library` the library's papers list (`library/papers.json`);
+ * (pages and feeds), `pages` every other HTML page, `library` the library's papers list (`library/papers.deflate`);
  * `vectors` is the `vectors/` folder (0 when a build has none).
  */
 export const DIST_KINDS = ['papers', 'lists', 'topics', 'pages', 'search', 'vectors', 'map', 'atlas', 'library', 'other'] as const;
@@ -27,11 +27,11 @@ export function distKindOf(path: string): DistKind {
   if (path === 'papers/index.html' || /^papers\/page\/[^/]+\/index\.html$/.test(path)) return 'lists';
   if (/^papers\/[^/]+\/index\.html$/.test(path)) return 'papers';
   if (path.startsWith('topics/')) return 'topics';
-  if (path === 'library/papers.json') return 'library';
+  if (path === 'library/papers.deflate') return 'library';
   if (path.startsWith('search-index/')) return 'search';
   if (path.startsWith('vectors/')) return 'vectors';
   if (path === 'atlas.json') return 'atlas';
-  if (path === 'map-data.json') return 'map';
+  if (path === 'map-data.deflate') return 'map';
   if (path.endsWith('.html')) return 'pages';
   return 'other';
 }

@@ -7,6 +7,8 @@ import { formatPlainCitation, plainCitationFieldsFromJsonLd } from '../lib/site/
  * the new Copy button with the others.
  */
 export function initPlainCitation(): void {
+  // BibTeX's Copy button, beside its heading: the page does not serve it, as it does nothing without this script.
+  document.getElementById('cite-bibtex')?.previousElementSibling?.append(copyButton('cite-bibtex', 'Copy BibTeX'));
   const box = document.querySelector<HTMLElement>('[data-cite-plain]');
   const jsonLd = document.querySelector('script[type="application/ld+json"]')?.textContent;
   if (!box || !jsonLd) return;
@@ -20,16 +22,21 @@ export function initPlainCitation(): void {
   const row = document.createElement('div');
   const heading = document.createElement('h3');
   heading.textContent = 'Plain text';
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.dataset['copyTarget'] = 'cite-plain';
-  button.disabled = true;
-  button.textContent = 'Copy Plain text';
-  row.append(heading, button);
+  row.append(heading, copyButton('cite-plain', 'Copy Plain text'));
   const text = document.createElement('pre');
   text.id = 'cite-plain';
   text.tabIndex = 0;
   text.setAttribute('aria-label', 'Plain text');
   text.textContent = formatPlainCitation(fields);
   box.append(row, text);
+}
+
+/** A disabled Copy button for the element `target` (copy-button.ts enables it). */
+function copyButton(target: string, label: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset['copyTarget'] = target;
+  button.disabled = true;
+  button.textContent = label;
+  return button;
 }

@@ -29,9 +29,9 @@ test.afterAll(async () => {
   await site?.close();
 });
 
-/** atlas.json's papers; a related paper is `[index in papers, similarity, shared terms]`. */
-function atlasPapers(): Array<{ slug: string; title: string; related: Array<[number, number, string[]]> }> {
-  return (JSON.parse(readFileSync(join(site.outDir, 'atlas.json'), 'utf8')) as { papers: Array<{ slug: string; title: string; related: Array<[number, number, string[]]> }> }).papers;
+/** atlas.json's papers; a related paper is `[index in papers, similarity]`. */
+function atlasPapers(): Array<{ slug: string; title: string; related: Array<[number, number]> }> {
+  return (JSON.parse(readFileSync(join(site.outDir, 'atlas.json'), 'utf8')) as { papers: Array<{ slug: string; title: string; related: Array<[number, number]> }> }).papers;
 }
 
 test('the vector manifest says the papers were placed by their embeddings', async ({ request }) => {

@@ -6,8 +6,8 @@ test('the home page says how many papers the atlas holds and links to them all',
   await expect(page.locator('[data-stat="papers"]')).toHaveText('119');
   await expect(page.locator('main')).toContainText('119 papers grouped into');
   await expect(page.locator('main').getByRole('link', { name: 'All 119 papers →' })).toHaveAttribute('href', '/papers/');
-  await expect(page.locator('footer').getByRole('link', { name: 'Browse the papers' })).toHaveAttribute('href', '/papers/');
-  await expect(page.locator('footer')).toContainText(/built \d{4}-\d{2}-\d{2}/);
+  await expect(page.locator('footer').getByRole('link', { name: 'Research Atlas' })).toHaveAttribute('href', '/');
+  await expect(page.locator('footer')).toContainText(/Built \d{4}-\d{2}-\d{2} with Research Atlas/);
 });
 
 for (const [width, height] of [[1280, 800], [390, 844]] as const) {

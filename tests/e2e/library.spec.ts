@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
@@ -200,7 +201,7 @@ test('saved papers are marked on lists, search results and the map, and "hide sa
 });
 
 test('recommendations for a small library about one subject are about that subject; "not interested" is remembered', async ({ page, request }) => {
-  const catalogue = (await (await request.get('library/papers.json')).json()) as { topics: [string, string][]; papers: [string, ...unknown[]][] };
+  const catalogue = JSON.parse(inflateRawSync(await (await request.get('library/papers.deflate')).body()).toString('utf8')) as { topics: [string, string][]; papers: [string, ...unknown[]][] };
   expect(catalogue.papers.length).toBeGreaterThan(0);
   const topicOf = new Map(catalogue.papers.map((row) => [row[0], catalogue.topics[row[8] as number]?.[0] ?? '']));
   // The three most representative papers of the largest topic, saved from the topic page's list.

@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import type { AtlasData } from '../../src/lib/topics/atlas-schema.ts';
 import { expectPointsFillFreeArea, recordMapFrames } from './support/map-geometry.ts';
@@ -97,7 +98,7 @@ test('neighbouring themes have colours a reader can tell apart (finding 7)', asy
 test('on a map of 30 themes, themes side by side get colours far apart, not two shades of one hue (finding 7)', async ({ page }) => {
   // Colours by rank gave 15 of this map's 49 touching pairs colours within 60 RGB (two blues, two sky blues, …).
   const atlas = crowdedThemesAtlas();
-  await page.route('**/map-data.json', (route) => route.fulfill({ json: atlas }));
+  await page.route('**/map-data.deflate', (route) => route.fulfill({ body: deflateRawSync(JSON.stringify(atlas)) }));
   await openMap(page);
   await expect(page.locator(`${MAP} [data-map-legend-list] button[data-topic-id]`)).toHaveCount(30);
   expect(await expectNeighbouringThemesDistinct(page, atlas, 0.03)).toBe(49);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { inflateRawSync } from 'node:zlib';
 import type { MapData } from '../../src/lib/map/map-data.ts';
 import type { AtlasData } from '../../src/lib/topics/atlas-schema.ts';
 import { buildAndServeFixtureAtlas } from './support/fixture-atlas.ts';
@@ -93,7 +94,7 @@ test('neighbouring themes have colours a reader can tell apart on a two-level ma
 });
 
 test('zoomed in, fine clusters are named between the subtopics and the paper titles, never overlapping (finding 5)', async ({ page, request }) => {
-  const data = (await (await request.get(`${site.url}map-data.json`)).json()) as MapData;
+  const data = JSON.parse(inflateRawSync(await (await request.get(`${site.url}map-data.deflate`)).body()).toString('utf8')) as MapData;
   const fine = data.fine ?? [];
   expect(fine.length, 'the fixture atlas has fine clusters').toBeGreaterThan(3);
   const largest = [...fine].sort((a, b) => b.size - a.size)[0]!;

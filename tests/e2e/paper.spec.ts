@@ -21,7 +21,7 @@ test('a paper page shows no corpus-wide count, so adding a paper leaves its cach
   await openPaper(page, 'Impatient Users Confuse AI Agents');
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toHaveText('← All papers · Show on map');
   await expect(page.locator('footer')).not.toContainText(/\d+ papers?\b/);
-  await expect(page.locator('footer')).toContainText(/built \d{4}-\d{2}-\d{2}/);
+  await expect(page.locator('footer')).toContainText(/Built \d{4}-\d{2}-\d{2}/);
 });
 
 test('URLs in an abstract are real links without the trailing full stop', async ({ page }) => {

@@ -19,14 +19,15 @@ test('every page type has a title, description, canonical URL, Open Graph and Tw
       'meta[name="twitter:card"]',
       'link[rel="manifest"]',
       'link[rel="icon"]',
-      'link[rel="alternate"][type="application/atom+xml"][title="Research Atlas: newest papers"]',
     ]) {
       await expect(head.locator(selector), `${type.name}: ${selector}`).toHaveCount(1);
     }
     expect(await head.locator('link[rel="canonical"]').getAttribute('href'), type.name).toMatch(/^https?:\/\//);
-    // A topic page also names its own feed; no other page has a second one.
+    // Every site page links the site's feed, a topic page its own too; paper pages link none (SeoMeta, `feed`).
     const feeds = await head.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(feeds, type.name).toEqual(type.name === 'topic' ? ['/feed.xml', `/${type.path}feed.xml`] : ['/feed.xml']);
+    const siteFeed = type.name === 'paper' ? [] : ['/feed.xml'];
+    expect(feeds, type.name).toEqual(type.name === 'topic' ? [...siteFeed, `/${type.path}feed.xml`] : siteFeed);
+    if (type.name !== 'paper') await expect(head.locator('link[rel="alternate"][title="Research Atlas: newest papers"]'), type.name).toHaveCount(1);
   }
   // iOS fetches the home-screen icon from the root by name, so a site at the root links none (SeoMeta).
   const icon = await request.get('apple-touch-icon.png');

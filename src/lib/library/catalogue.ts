@@ -1,7 +1,7 @@
 /**
  * The atlas's papers as the library page needs them to import, share and mark "not in this atlas": one row per
  * paper, `[slug, title, authors, date, venue, doi, arxivId, url, topicSlug, topicLabel]`, empty strings for
- * missing fields. Published as /library/papers.json (`encodeCatalogue`: each topic written once, an arXiv URL
+ * missing fields. Published as /library/papers.deflate (`encodeCatalogue`: each topic written once, an arXiv URL
  * not repeated) and fetched only by /library/, which reads it back with `decodeCatalogue`.
  */
 import type { CataloguePaper } from './match.ts';
@@ -47,7 +47,7 @@ export function rowToCataloguePaper(row: CatalogueRow): CataloguePaper {
 /** A catalogue row as published: `[slug, title, authors, date, venue, doi, arxivId, url, topic]`, `url` 1 for the arXiv page of `arxivId`, `topic` an index into `topics` or -1. */
 type PublishedRow = [string, string, string[], string, string, string, string, string | 1, number];
 
-/** /library/papers.json: the topics once each (`[slug, label]`) and the rows. */
+/** /library/papers.deflate: the topics once each (`[slug, label]`) and the rows. */
 interface PublishedCatalogue {
   version: 2;
   topics: [string, string][];
@@ -55,7 +55,7 @@ interface PublishedCatalogue {
 }
 
 /**
- * The catalogue as /library/papers.json publishes it: each topic's slug and label once, in `topics`, and each row's
+ * The catalogue as /library/papers.deflate publishes it: each topic's slug and label once, in `topics`, and each row's
  * topic as its index there; a URL that is the arXiv page of the row's arXiv id written as 1. A row was 275 bytes at
  * 10,000 arXiv papers, two thirds of it the topic (twice) and the arXiv URL. Same rows, same bytes.
  * @example encodeCatalogue([['a-1', 'A', [], '', '', '', '1305.5120', 'https://arxiv.org/abs/1305.5120', 'graphs', 'graphs']])
@@ -77,7 +77,7 @@ export function encodeCatalogue(rows: readonly CatalogueRow[]): string {
 }
 
 /**
- * The rows of a published /library/papers.json (`encodeCatalogue`); an error for anything else.
+ * The rows of a published /library/papers.deflate (`encodeCatalogue`); an error for anything else.
  * @example decodeCatalogue({ version: 2, topics: [['graphs', 'graphs']], papers: [['a-1', 'A', [], '', '', '', '1305.5120', 1, 0]] })
  * // => [['a-1', 'A', [], '', '', '', '1305.5120', 'https://arxiv.org/abs/1305.5120', 'graphs', 'graphs']]
  */

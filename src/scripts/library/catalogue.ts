@@ -1,4 +1,5 @@
-/** The atlas's paper rows (/library/papers.json), fetched once when the library page first needs them. */
+/** The atlas's paper rows (/library/papers.deflate), fetched once when the library page first needs them. */
+import { inflateText } from '../../lib/bytes/inflate.ts';
 import { decodeCatalogue, rowToSnapshot, type CatalogueRow } from '../../lib/library/catalogue.ts';
 import type { PaperSnapshot } from '../../lib/library/store.ts';
 import type { LibraryTopicIndex } from '../../lib/library/topic-moves.ts';
@@ -6,10 +7,10 @@ import type { LibraryTopicIndex } from '../../lib/library/topic-moves.ts';
 let pending: Promise<Map<string, CatalogueRow>> | undefined;
 
 export function loadCatalogue(base: string): Promise<Map<string, CatalogueRow>> {
-  pending ??= fetch(`${base.replace(/\/$/, '')}/library/papers.json`)
-    .then((response) => {
+  pending ??= fetch(`${base.replace(/\/$/, '')}/library/papers.deflate`)
+    .then(async (response) => {
       if (!response.ok) throw new Error(`papers list: HTTP ${response.status}`);
-      return response.json() as Promise<unknown>;
+      return JSON.parse(await inflateText(new Uint8Array(await response.arrayBuffer()))) as unknown;
     })
     .then((value) => new Map(decodeCatalogue(value).map((row) => [row[0], row])));
   return pending;

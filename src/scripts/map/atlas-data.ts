@@ -1,11 +1,12 @@
-import type { AtlasData, AtlasTopic } from '../../lib/topics/atlas-schema.ts';
+import type { AtlasTopic } from '../../lib/topics/atlas-schema.ts';
 import type { MapData } from '../../lib/map/map-data.ts';
+import { inflateText } from '../../lib/bytes/inflate.ts';
 import type { FineCluster } from '../../lib/topics/fine-clusters.ts';
 import { pointBounds, type Bounds } from '../../lib/map/bounds.ts';
 
 /** The atlas in the shapes the map draws and searches: typed arrays by paper index, lookups by slug. */
 export interface MapModel {
-  atlas: AtlasData;
+  atlas: MapData;
   count: number;
   xs: Float64Array;
   ys: Float64Array;
@@ -32,15 +33,15 @@ export interface MapModel {
 const pending = new Map<string, Promise<MapModel>>();
 
 /**
- * Fetch `/atlas.json` once per URL (every map on a page shares it) and index it.
- * Rejects with the URL and the HTTP status, or with the first inconsistent record.
+ * Fetch the map data (`/map-data.deflate`: JSON, raw-deflated) once per URL (every map on a page shares it), inflate
+ * it and index it. Rejects with the URL and the HTTP status, or with the first inconsistent record.
  */
 export function loadMapModel(url: string): Promise<MapModel> {
   let model = pending.get(url);
   if (!model) {
     model = fetch(url).then(async (response) => {
       if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-      return buildMapModel((await response.json()) as MapData, url);
+      return buildMapModel(JSON.parse(await inflateText(new Uint8Array(await response.arrayBuffer()))) as MapData, url);
     });
     pending.set(url, model);
   }

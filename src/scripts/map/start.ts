@@ -30,7 +30,7 @@ async function startAtlasMap(root: HTMLElement): Promise<void> {
   const base = root.dataset.base ?? '/';
   let model: MapModel;
   try {
-    model = await loadMapModel(joinBase(base, '/map-data.json'));
+    model = await loadMapModel(joinBase(base, '/map-data.deflate'));
   } catch (error) {
     root.dataset.mapState = 'error';
     if (loading) loading.textContent = 'The map could not be loaded. The list of topics below still works.';

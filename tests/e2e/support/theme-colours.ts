@@ -54,7 +54,7 @@ const CROWDED_GRID = [
 
 /**
  * A map of 30 themes in a 6 × 5 grid of touching squares of 64 papers each, as many themes as the 10k arXiv atlas
- * has, laid out so that colouring by rank puts near colours side by side. Served in place of `map-data.json`.
+ * has, laid out so that colouring by rank puts near colours side by side. Served in place of `map-data.deflate`.
  */
 export function crowdedThemesAtlas(): AtlasData {
   const topics: AtlasTopic[] = [];

@@ -12,12 +12,12 @@ test('distKindOf sorts a built site\'s files into paper pages, list pages, topic
   assert.equal(distKindOf('papers/page/2/index.html'), 'lists');
   assert.equal(distKindOf('topics/graphs/index.html'), 'topics');
   assert.equal(distKindOf('topics/graphs/feed.xml'), 'topics');
-  assert.equal(distKindOf('library/papers.json'), 'library');
   assert.equal(distKindOf('library/index.html'), 'pages');
   assert.equal(distKindOf('404.html'), 'pages');
   assert.equal(distKindOf('search-index/manifest.json'), 'search');
   assert.equal(distKindOf('vectors/paper-vectors.bin'), 'vectors');
-  assert.equal(distKindOf('map-data.json'), 'map');
+  assert.equal(distKindOf('map-data.deflate'), 'map');
+  assert.equal(distKindOf('library/papers.deflate'), 'library');
   assert.equal(distKindOf('atlas.json'), 'atlas');
   assert.equal(distKindOf('_astro/map.js'), 'other');
   assert.equal(distKindOf('feed.xml'), 'other');

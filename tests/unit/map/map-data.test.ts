@@ -10,9 +10,10 @@ const atlas: AtlasData = {
   papers: [{ slug: 'a-1', sourceId: '2401.00001', title: 'A', topic: 0, weak: false, x: 0.123456, y: 0.654321, related: [{ slug: 'b-2', similarity: 0.5, shared: ['graphs'] }] }],
 };
 
-test('serializeMapData keeps what the map draws and drops related lists and source ids', () => {
+test('serializeMapData keeps what the map draws and drops related lists, source ids and the weak flag', () => {
   const data = JSON.parse(serializeMapData(atlas));
-  assert.deepEqual(data.papers[0], { slug: 'a-1', title: 'A', topic: 0, weak: false, x: 0.1235, y: 0.6543, related: [] });
+  assert.deepEqual(data.papers[0], { slug: 'a-1', title: 'A', topic: 0, x: 0.1235, y: 0.6543 });
+  assert.deepEqual(Object.keys(data), ['version', 'levels', 'topics', 'papers', 'fine']);
   assert.deepEqual(data.topics[0].centroid, [0.1235, 0.5]);
 });
 

@@ -15,11 +15,11 @@ const atlas: AtlasData = {
   ],
 };
 
-test('the published atlas names each related paper by its index in papers, with its similarity and shared terms', () => {
+test('the published atlas names each related paper by its index in papers, with its similarity', () => {
   const published = JSON.parse(serializePublishedAtlas(atlas));
-  assert.equal(published.version, 2);
-  assert.deepEqual(published.papers[0].related, [[1, 0.412, ['graph']]]);
-  assert.deepEqual(published.papers[1].related, [[0, 0.412, ['graph']]]);
+  assert.equal(published.version, 3);
+  assert.deepEqual(published.papers[0].related, [[1, 0.412]]);
+  assert.deepEqual(published.papers[1].related, [[0, 0.412]]);
   assert.equal(published.papers[published.papers[0].related[0][0]].slug, 'b-2');
 });
 

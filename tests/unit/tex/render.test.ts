@@ -1,12 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderMath, texToSegments } from '../../../src/lib/tex/render.ts';
+import { renderMath, texToSegments, withoutTexAnnotation } from '../../../src/lib/tex/render.ts';
 
 test('math renders to KaTeX HTML with MathML', () => {
   const result = renderMath('\\ell_1', false);
   assert.ok(result.ok);
   assert.match(result.html, /^<span class="katex">/);
-  assert.match(result.html, /<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/);
+  assert.match(result.html, /<math><mrow><msub><mi mathvariant="normal">ℓ<\/mi><mn>1<\/mn><\/msub><\/mrow><\/math>/);
+  // Without the TeX source annotation and the namespace declaration an HTML page does not need.
+  assert.doesNotMatch(result.html, /<annotation|<semantics|xmlns=/);
+});
+
+test('withoutTexAnnotation keeps the MathML and drops only the annotation, its wrapper and the xmlns', () => {
+  const katex = '<math xmlns="http://www.w3.org/1998/Math/MathML" display="block"><semantics><mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi></mrow><annotation encoding="application/x-tex">a&lt;b</annotation></semantics></math>';
+  assert.equal(withoutTexAnnotation(katex), '<math display="block"><mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi></mrow></math>');
 });
 
 test('display math renders in display mode', () => {
