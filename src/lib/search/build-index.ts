@@ -32,7 +32,7 @@ export interface SearchSource {
 export interface SearchBuildInput {
   papers: SearchSource[];
   /** Topics with their labels and keywords; `papers[i].topic` indexes this list. */
-  topics: { id: number; label: string; slug: string; keywords: string[]; color?: string }[];
+  topics: { id: number; label: string; slug: string; keywords: string[]; color?: string; parent?: number | null }[];
 }
 
 export interface SearchBuildOptions {
@@ -79,6 +79,7 @@ export function papersToSearchInput(
       label: topic.label,
       slug: topic.slug,
       keywords: topic.keywords,
+      parent: topic.parent,
       ...(colorOf ? { color: colorOf(topic.id, atlas.topics.length) } : {}),
     })),
     // Titles and abstracts are indexed and shown as snippets in their plain form: `$k$-modal` → `k-modal`.
@@ -237,6 +238,7 @@ export function buildSearchIndex(input: SearchBuildInput, options: SearchBuildOp
     label: topic.label,
     slug: topic.slug,
     color: topic.color ?? '#64748b',
+    ...(topic.parent === undefined || topic.parent === null ? {} : { parent: topic.parent }),
   }));
   const manifest: SearchManifest = {
     version: SEARCH_INDEX_VERSION,

@@ -269,7 +269,7 @@ export class SearchEngine {
   private async allowedIds(filters: SearchFilters): Promise<Set<number> | undefined> {
     let allowed: Set<number> | undefined;
     if (filters.topic !== undefined || filters.yearFrom !== undefined || filters.yearTo !== undefined) {
-      allowed = idsPassingFacets(await this.facets(), this.manifest.documentCount, filters);
+      allowed = idsPassingFacets(await this.facets(), this.manifest.documentCount, filters, this.manifest.topics);
     }
     if (filters.category) allowed = intersect(allowed, categoryIds(await this.categories(), filters.category));
     const author = filters.author?.trim() ? findAuthor(await this.authors(), filters.author) : undefined;

@@ -32,14 +32,22 @@ export function hasFilters(filters: SearchFilters): boolean {
 }
 
 /**
- * Ids 0..documentCount-1 whose topic and year pass the filters (a year bound leaves undated papers out).
+ * Ids 0..documentCount-1 whose topic and year pass the filters (a year bound leaves undated papers out). A paper's
+ * facet is its finest topic, so a theme (a topic that is some `topics` entry's parent) keeps its subtopics' papers.
  * @example [...idsPassingFacets({ topic: [0, 1, 0], year: [2020, 2021, 0] }, 3, { topic: 0, yearFrom: 2019 })] // => [0]
+ * @example [...idsPassingFacets({ topic: [1, 2, 3], year: [0, 0, 0] }, 3, { topic: 0 }, [{ id: 1, parent: 0 }, { id: 2, parent: 0 }])] // => [0, 1]
  */
-export function idsPassingFacets(facets: FacetFile, documentCount: number, filters: SearchFilters): Set<number> {
+export function idsPassingFacets(
+  facets: FacetFile,
+  documentCount: number,
+  filters: SearchFilters,
+  topics: readonly { id: number; parent?: number | undefined }[] = [],
+): Set<number> {
   const { topic, yearFrom, yearTo } = filters;
+  const wanted = topic === undefined ? undefined : new Set([topic, ...topics.filter((entry) => entry.parent === topic).map((entry) => entry.id)]);
   const ids = new Set<number>();
   for (let id = 0; id < documentCount; id += 1) {
-    if (topic !== undefined && facets.topic[id] !== topic) continue;
+    if (wanted !== undefined && !wanted.has(facets.topic[id] ?? -1)) continue;
     const year = facets.year[id] ?? 0;
     if ((yearFrom !== undefined || yearTo !== undefined) && year === 0) continue;
     if ((yearFrom !== undefined && year < yearFrom) || (yearTo !== undefined && year > yearTo)) continue;

@@ -29,6 +29,8 @@ export interface SearchTopic {
   slug: string;
   /** Badge colour (CSS colour), the map's palette. */
   color: string;
+  /** The theme this subtopic belongs to (absent for a theme): filtering by a theme keeps its subtopics' papers. */
+  parent?: number;
 }
 
 /**

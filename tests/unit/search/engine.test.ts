@@ -86,6 +86,24 @@ test('topic, year and author filters keep only matching papers', async () => {
   assert.deepEqual(await ids({ author: 'turing' }), ['g2']);
 });
 
+test('a theme filter keeps the papers of its subtopics (a paper’s facet is its finest topic)', async () => {
+  const themed: SearchBuildInput = {
+    topics: [
+      { id: 0, label: 'learning', slug: 'learning', keywords: ['learning'], parent: null },
+      { id: 1, label: 'continual learning', slug: 'continual', keywords: ['continual'], parent: 0 },
+      { id: 2, label: 'code generation', slug: 'code', keywords: ['code'], parent: 0 },
+      { id: 3, label: 'graphs', slug: 'graphs', keywords: ['graphs'], parent: null },
+    ],
+    papers: input.papers.map((paper, index) => ({ ...paper, topic: [1, 2, 3][index]! })),
+  };
+  const { files } = buildSearchIndex(themed);
+  const engine = await SearchEngine.open(async (file) => files.get(file) ?? '');
+  const browse = async (topic: number): Promise<string[]> => (await slugs(engine, (await engine.browse({ topic })).hits.map((hit) => hit.id))).sort();
+  assert.deepEqual(await browse(0), ['g1', 'g2']);
+  assert.deepEqual(await browse(2), ['g2']);
+  assert.deepEqual(await browse(3), ['g3']);
+});
+
 test('the matched index terms of a hit are reported for highlighting', async () => {
   const engine = await open();
   const response = await engine.search('netwrks ');
