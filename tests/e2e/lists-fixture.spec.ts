@@ -75,6 +75,22 @@ test('picking a category lists its papers from the whole atlas, and the choice l
   await expect(page.locator('.paper')).toContainText(/\b(?:cs|math)\.IT\b/);
 });
 
+test('picking a theme in the Topic filter lists the papers of its subtopics', async ({ page, request }) => {
+  const atlas = (await (await request.get(`${site.url}atlas.json`)).json()) as { topics: { id: number; label: string; parent: number | null }[] };
+  const subtopicsOf = (id: number) => atlas.topics.filter((topic) => topic.parent === id);
+  const theme = atlas.topics.find((topic) => topic.parent === null && subtopicsOf(topic.id).length > 0)!;
+  expect(theme, 'the fixture atlas has a theme with subtopics').toBeTruthy();
+  const subtopicLabels = subtopicsOf(theme.id).map((topic) => topic.label);
+  await page.goto(`${site.url}papers/`);
+  await page.getByLabel('Topic').focus();
+  await expect.poll(() => page.getByLabel('Topic').locator('option').count()).toBeGreaterThan(2);
+  await page.getByLabel('Topic').selectOption({ label: theme.label });
+  await expect(page.locator('[data-list-count]')).toHaveText(/^[1-9][\d,]* of [\d,]+ papers match/);
+  const badges = await page.locator(rows).locator('a[href*="/topics/"]').allTextContents();
+  expect(badges.length).toBeGreaterThan(0);
+  for (const badge of badges) expect(subtopicLabels, `"${badge}" is a subtopic of "${theme.label}"`).toContain(badge.trim());
+});
+
 test('/search/ filters by category too and names it in its status', async ({ page }) => {
   await page.goto(`${site.url}papers/`);
   const choice = (await categoryChoices(page)).find((item) => item.value === 'quant-ph')!;
