@@ -20,7 +20,10 @@ export default defineConfig({
   cacheDir: config.cacheDir,
   base: config.base,
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Pages render eight at a time: each page's write waits on the file system, and one at a time the main thread sat
+  // idle ~12 s of a 10k build (CPU profile); 8 at a time the 10k build took 40 s instead of 51 s, the same bytes
+  // (`diff -r`). Each page is rendered from its own props, so the order they finish in changes nothing.
+  build: { format: 'directory', concurrency: 8 },
   integrations: [atlasSiteOrigin(config), atlasSitemap(), atlasStaleOutput()],
   // Pages whose getStaticPaths() entry has a `cacheKey` (paper and author pages) are copied from the cache
   // (under cacheDir) when the key and the page's code are unchanged: a rebuild with one paper added re-renders
