@@ -4,11 +4,12 @@
  * the machine's byte order: the cache never leaves the machine). Files are written under temporary names and renamed, so an interrupted build never leaves a
  * half-written model; a model that does not read back whole counts as absent.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AtlasData } from './atlas-schema.ts';
 import type { FittedTopicModel } from './fold-in.ts';
 import { serializeAtlas } from './atlas-json.ts';
+import { writeAtomically } from './atomic-write.ts';
 
 const FORMAT = 1;
 const HEADER_FILE = 'topic-model.json';
@@ -67,10 +68,4 @@ export async function readTopicModel(dir: string, fitKey: string): Promise<Fitte
   } catch {
     return undefined;
   }
-}
-
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
 }

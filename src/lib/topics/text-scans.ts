@@ -5,9 +5,10 @@
  * Written under temporary names and renamed, header last, like model-store.ts; a store that does not read back
  * whole, or was written under another key (another version of the tokenizer), counts as absent.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SurfaceTable } from './tokenize.ts';
+import { writeAtomically } from './atomic-write.ts';
 import type { TextScans } from './corpus-terms.ts';
 
 const FORMAT = 1;
@@ -76,10 +77,4 @@ export async function readTextScans(dir: string, key: string): Promise<TextScans
   } catch {
     return undefined;
   }
-}
-
-async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, data);
-  await rename(temporary, path);
 }

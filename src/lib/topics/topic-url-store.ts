@@ -9,10 +9,11 @@
  * with an empty cache downloads the live site's and keeps its URLs. That file is untrusted input: it is checked
  * with a schema, slugs included, since each moved slug becomes a path in the output folder.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AtlasData } from './atlas-schema.ts';
+import { writeAtomically } from './atomic-write.ts';
 import { matchTopicUrls, type PreviousAtlas } from './topic-urls.ts';
 
 /** File name of the record in the cache folder. */
@@ -138,10 +139,7 @@ export function serializeTopicUrls(atlas: AtlasData, contentDir: string): string
  */
 export async function writeTopicUrls(cacheDir: string, atlas: AtlasData, contentDir: string): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const path = join(cacheDir, TOPIC_URLS_FILE);
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, serializeTopicUrls(atlas, contentDir));
-  await rename(temporary, path);
+  await writeAtomically(join(cacheDir, TOPIC_URLS_FILE), serializeTopicUrls(atlas, contentDir));
 }
 
 /**
