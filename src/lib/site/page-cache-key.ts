@@ -37,17 +37,13 @@ export function pageCacheKey(inputs: Record<string, unknown>): string {
   return createHash('sha256').update(stableJson(inputs)).digest('hex').slice(0, KEY_HEX_CHARS);
 }
 
-/** A paper another page links to by its title. */
-export interface LinkedPaper {
+/** A related paper as a paper page lists it: linked by its title. */
+export interface RelatedPaperLink {
   slug: string;
   title: string;
-}
-
-/** A related paper as a paper page lists it. */
-export interface RelatedPaperLink extends LinkedPaper {
   /** Cosine similarity in [0, 1]; shown as a percentage. */
   similarity: number;
-  /** Terms both papers share, strongest first. */
+  /** The terms both papers share that the page shows, strongest first. */
   shared: string[];
 }
 
@@ -57,8 +53,9 @@ export interface RelatedPaperLink extends LinkedPaper {
  */
 export interface PaperPageInputs {
   paper: SluggedPaper;
-  previous: LinkedPaper | undefined;
-  next: LinkedPaper | undefined;
+  /** The neighbours in the papers list's order, linked by "← Newer" / "Older →" (their titles are not shown). */
+  previous: { slug: string } | undefined;
+  next: { slug: string } | undefined;
   /** The paper's topic badge (label, slug, colour), when the atlas has topics. */
   badge: TopicBadge | undefined;
   /** The atlas's outlier flag for the paper. */
@@ -73,7 +70,7 @@ export interface PaperPageInputs {
 /**
  * The cache key of a paper page. The paper's `order` is left out: the page does not show it, and it shifts for
  * every later paper when one is inserted earlier in source order.
- * @example paperPageCacheKey({ paper, previous: undefined, next: { slug: 'b-2', title: 'B' }, badge: undefined, isWeak: false,
+ * @example paperPageCacheKey({ paper, previous: undefined, next: { slug: 'b-2' }, badge: undefined, isWeak: false,
  *   related: [], authorSlugs: ['ada-lovelace'], chrome: { hasAuthorPages: true, hasDates: true, buildDate: '2023-11-14' } })
  * // => 16 hex characters; the same for `{ ...paper, order: 7 }`, another for `{ ...paper, title: 'B' }`
  */
