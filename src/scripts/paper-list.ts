@@ -1,27 +1,19 @@
-import { categoryChoiceText, parseFilterChoices } from '../lib/site/filter-choices.ts';
+import { categoryChoiceText } from '../lib/site/filter-choices.ts';
 import { foldForMatch, listFilterOptions, listStateFromSearch, rowMatchesFilters, writeListState, type FilterableRow, type ListFilterState } from '../lib/site/paper-list.ts';
-import { joinBase } from '../lib/site/paths.ts';
+import { fillOnFirstUseOrIdle, loadFilterChoices } from './filter-choices.ts';
 
 type SelectKey = 'year' | 'category' | 'author';
 
-/** Category value → label, from the papers list's `/papers/filters.json` (fetched once a page; never rejects). */
-let categoryLabels: Promise<Map<string, string>> | undefined;
-function loadCategoryLabels(): Promise<Map<string, string>> {
-  categoryLabels ??= fetch(joinBase(document.documentElement.dataset['base'] ?? '/', '/papers/filters.json'))
-    .then((response) => (response.ok ? response.text() : ''))
-    .catch(() => '')
-    .then((text) => new Map(parseFilterChoices(text).categories.map((option) => [option.value, option.label])));
-  return categoryLabels;
-}
-
 /**
  * Fill a list's Category select, served with only "Any category" (`data-choices`, PaperList.astro): the rows'
- * categories, most papers first, at most MAX_FILTER_OPTIONS, as the build's `listFilterOptions` would list them.
+ * categories, most papers first, at most MAX_FILTER_OPTIONS, as the build's `listFilterOptions` would list them,
+ * labelled from the papers list's `/papers/filters.json`.
  */
 async function fillCategorySelect(select: HTMLSelectElement, rows: readonly FilterableRow[]): Promise<void> {
   if (select.dataset['choices'] !== 'categories') return;
   delete select.dataset['choices'];
-  const labels = await loadCategoryLabels();
+  const { categories: choices } = await loadFilterChoices(document.documentElement.dataset['base'] ?? '/');
+  const labels = new Map(choices.map((option) => [option.value, option.label]));
   const { categories } = listFilterOptions(rows.map((row) => ({ year: '', categories: row.categories, authorSlugs: [] })), (slug) => slug, (value) => labels.get(value) ?? value);
   // Made as text: labels are the sources' free keywords.
   select.append(...categories.map((option) => new Option(categoryChoiceText(option), option.value)));
@@ -117,10 +109,7 @@ export function initPaperLists(): void {
     const categorySelect = filterSelects.get('category');
     if (categorySelect?.dataset['choices'] === 'categories') {
       const fill = (): Promise<void> => fillCategorySelect(categorySelect, [...rowData.values()]);
-      const selects = section.querySelector<HTMLElement>('[data-list-selects]') ?? categorySelect;
-      for (const type of ['pointerover', 'focusin', 'touchstart'] as const) selects.addEventListener(type, () => void fill(), { once: true, passive: true });
-      if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void fill(), { timeout: 3000 });
-      else setTimeout(() => void fill(), 1000);
+      fillOnFirstUseOrIdle(section.querySelector<HTMLElement>('[data-list-selects]') ?? categorySelect, () => void fill());
       if (initial.category !== '') {
         void fill().then(() => {
           setFromUrl('category', categorySelect);

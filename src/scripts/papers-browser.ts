@@ -1,8 +1,9 @@
 import type { SearchEngine, SearchFilters, SearchHit } from '../lib/search/engine.ts';
 import type { DocRecord, SearchTopic } from '../lib/search/manifest.ts';
-import { categoryChoiceText, parseFilterChoices, type FilterChoices } from '../lib/site/filter-choices.ts';
+import { categoryChoiceText } from '../lib/site/filter-choices.ts';
 import { TEASER_CHARS, truncateAtWord } from '../lib/site/paper-list.ts';
 import { joinBase } from '../lib/site/paths.ts';
+import { fillOnFirstUseOrIdle, loadFilterChoices } from './filter-choices.ts';
 import { createSaveButton } from './library/marks.ts';
 import { initSaveButtons } from './library/save-buttons.ts';
 import { addRowSaveButtons } from './library/row-save-buttons.ts';
@@ -50,29 +51,25 @@ function renderRow(base: string, record: DocRecord, topic: SearchTopic | undefin
 
 /**
  * Put the Topic, Category and year choices into the selects served with only "All topics", "Any category" and
- * "Any year" (`data-choices`, PapersBrowser.astro; From lists the years oldest first, To newest first): fetched once from `/papers/filters.json` (src/lib/site/filter-choices.ts).
- * Never rejects: without the file the selects keep their one choice.
+ * "Any year" (`data-choices`, PapersBrowser.astro; From lists the years oldest first, To newest first), from
+ * `/papers/filters.json` (filter-choices.ts). Never rejects: without the file the selects keep their one choice.
  */
 function fillChoices(base: string, form: HTMLFormElement): Promise<void> {
   const selects = [...form.querySelectorAll<HTMLSelectElement>('select[data-choices]')];
-  return fetch(joinBase(base, '/papers/filters.json'))
-    .then((response) => (response.ok ? response.text() : ''))
-    .catch(() => '')
-    .then((text) => {
-      const choices: FilterChoices = parseFilterChoices(text);
-      for (const select of selects) {
-        // Every option is made as text (labels are topic keywords and free keywords of the sources).
-        const kind = select.dataset['choices'];
-        const options =
-          kind === 'topics'
-            ? choices.topics.map((topic) => new Option(topic.label, String(topic.id)))
-            : kind === 'years-from' || kind === 'years-to'
-              ? (kind === 'years-from' ? [...choices.years].reverse() : choices.years).map((year) => new Option(String(year), String(year)))
-              : choices.categories.map((option) => new Option(categoryChoiceText(option), option.value));
-        select.append(...options);
-        delete select.dataset['choices'];
-      }
-    });
+  return loadFilterChoices(base).then((choices) => {
+    for (const select of selects) {
+      // Every option is made as text (labels are topic keywords and free keywords of the sources).
+      const kind = select.dataset['choices'];
+      const options =
+        kind === 'topics'
+          ? choices.topics.map((topic) => new Option(topic.label, String(topic.id)))
+          : kind === 'years-from' || kind === 'years-to'
+            ? (kind === 'years-from' ? [...choices.years].reverse() : choices.years).map((year) => new Option(String(year), String(year)))
+            : choices.categories.map((option) => new Option(categoryChoiceText(option), option.value));
+      select.append(...options);
+      delete select.dataset['choices'];
+    }
+  });
 }
 
 /**
@@ -200,10 +197,7 @@ export function initPapersBrowser(): void {
   // touch), or once the page is idle, so that a select is full when it opens; at once when the URL names one.
   let choices: Promise<void> | undefined;
   const loadChoices = (): Promise<void> => (choices ??= fillChoices(base, form));
-  for (const type of ['pointerover', 'focusin', 'touchstart'] as const) form.addEventListener(type, () => void loadChoices(), { once: true, passive: true });
-  // Safari has no requestIdleCallback.
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(() => void loadChoices(), { timeout: 3000 });
-  else setTimeout(() => void loadChoices(), 1000);
+  fillOnFirstUseOrIdle(form, () => void loadChoices());
 
   const params = new URLSearchParams(window.location.search);
   const restore = (): void => {
